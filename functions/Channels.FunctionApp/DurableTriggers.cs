@@ -1,0 +1,29 @@
+using Channels.Publishing.Orchestration;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace Channels.FunctionApp;
+
+/// <summary>
+/// One-line trigger wrappers over the shared orchestrator and activities (the Durable source generator is not
+/// served here). Function names equal the class names the orchestrator calls with nameof().
+/// </summary>
+public sealed class DurableTriggers(DeliveryService delivery)
+{
+    [Function(nameof(PublishOrchestrator))]
+    public static Task<PublicationOutcome> Publish([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new PublishOrchestrator().RunAsync(context, context.GetInput<PublishRequest>()!);
+
+    [Function(nameof(DeliverActivity))]
+    public Task<ChannelOutcome> Deliver([ActivityTrigger] ChannelTask input) => delivery.DeliverAsync(input);
+
+    [Function(nameof(FailChannelActivity))]
+    public Task<ChannelOutcome> FailChannel([ActivityTrigger] ChannelFailure input) => delivery.FailAsync(input);
+
+    [Function(nameof(SetStatusActivity))]
+    public async Task<bool> SetStatus([ActivityTrigger] StatusChange input)
+    {
+        await delivery.SetStatusAsync(input);
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+using Channels.Publishing.Api;
+using Channels.Publishing.Storage;
+using Microsoft.DurableTask.Client;
+
+namespace Channels.Local;
+
+/// <summary>The v1 HTTP API and the site, mapped onto the core handlers (the Function App maps the same handlers).</summary>
+public static class Endpoints
+{
+    public static void MapChannelsApi(this WebApplication app)
+    {
+        app.MapPost("/api/publications", (HttpContext ctx, PublicationsApi api, DurableTaskClient client) => api.SubmitAsync(ctx, client));
+        app.MapGet("/api/publications/{id}", (HttpContext ctx, PublicationsApi api, string id) => api.GetAsync(ctx, id));
+        app.MapGet("/api/statistics/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetYearAsync(ctx, year));
+        app.MapGet("/api/health", (HttpContext ctx, StatisticsApi api) => api.HealthAsync(ctx));
+    }
+
+    /// <summary>Serves the $web container under /site/, the way the static website endpoint would (index.html for folders).</summary>
+    public static void MapStaticSite(this WebApplication app)
+    {
+        app.MapGet("/site/{**path}", async (HttpContext ctx, ChannelsStorage storage, string? path) =>
+        {
+            path = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
+            if (path.Contains("..", StringComparison.Ordinal)) return Results.NotFound();
+            await storage.EnsureCreatedAsync();
+            var blob = storage.Web.GetBlobClient(path);
+            try
+            {
+                var content = await blob.DownloadContentAsync(ctx.RequestAborted);
+                return Results.Bytes(content.Value.Content.ToArray(), content.Value.Details.ContentType ?? "application/octet-stream");
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                return Results.Content("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>页面不存在</title><p>页面不存在或已撤下。</p></html>", "text/html; charset=utf-8", statusCode: 404);
+            }
+        });
+        app.MapGet("/", () => Results.Redirect("/site/"));
+    }
+}

@@ -1,0 +1,57 @@
+using Channels.Local.Durable;
+using Channels.Publishing;
+using Channels.Publishing.Orchestration;
+using Channels.Publishing.Storage;
+using Grpc.Net.Client;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+
+namespace Channels.Local;
+
+/// <summary>
+/// The local host: the same HTTP API as the Function App, over the embedded Durable runtime, plus the static
+/// site served from $web under /site/ (Azurite has no static-website endpoint).
+/// Settings (environment or args): CHANNELS_PORT (7071), CHANNELS_BACKEND (memory | azurestorage), and the
+/// Channels:* sections of the core (Channels__Storage__ConnectionString, …).
+/// </summary>
+public static class LocalHost
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration["CHANNELS_PORT"] ?? "7071"}");
+        }
+
+        configure?.Invoke(builder);
+        var backend = builder.Configuration["CHANNELS_BACKEND"] ?? "memory";
+        var connection = builder.Configuration[$"{StorageOptions.SectionName}:ConnectionString"] ?? "UseDevelopmentStorage=true";
+        var sidecar = await DurableSidecar.StartAsync(backend, connection, LoggerFactory.Create(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning)));
+        var channel = GrpcChannel.ForAddress(sidecar.Address);
+
+        builder.Services.AddChannelsCore();
+        builder.Services.AddSingleton(sidecar);
+        builder.Services.AddDurableTaskWorker(b =>
+        {
+            b.UseGrpc(channel);
+            b.AddTasks(ChannelsTasks.Register);
+            b.Configure(o =>
+            {
+                o.Concurrency.MaximumConcurrentActivityWorkItems = 200;
+                o.Concurrency.MaximumConcurrentOrchestrationWorkItems = 200;
+            });
+        });
+        builder.Services.AddDurableTaskClient(b => b.UseGrpc(channel));
+
+        var app = builder.Build();
+        app.MapChannelsApi();
+        app.MapStaticSite();
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            channel.Dispose();
+            sidecar.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
+        return app;
+    }
+}

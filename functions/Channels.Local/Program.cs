@@ -1,0 +1,4 @@
+using Channels.Local;
+
+var app = await LocalHost.BuildAsync(args);
+await app.RunAsync();

@@ -1,0 +1,118 @@
+using Channels.Publishing.Items;
+using Channels.Publishing.Ledger;
+using Channels.Publishing.Orchestration;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Channels.Publishing.Api;
+
+/// <summary>
+/// POST /api/publications and GET /api/publications/{id}. Submission order: check → archive → claim the id →
+/// start the orchestration (instance id = "pub-" + item id). A re-post of the same content finds the claim and
+/// re-starts the orchestration only if it is missing, so a crash between claim and start heals on retry.
+/// </summary>
+public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledger, IOptions<DeliveryOptions> delivery, TimeProvider time)
+{
+    public static string InstanceId(string itemId) => "pub-" + itemId;
+
+    public static string StatusUrl(string itemId) => $"/api/publications/{Uri.EscapeDataString(itemId)}";
+
+    public async Task SubmitAsync(HttpContext ctx, DurableTaskClient client)
+    {
+        var ct = ctx.RequestAborted;
+        var read = await RequestReader.ReadItemAsync(ctx.Request, ct);
+        if (read.Item is not { } item)
+        {
+            await ApiResponses.ProblemAsync(ctx, read.Status, "请求无法解析", read.Message, new Dictionary<string, string[]> { [read.Field!] = [read.Message!] });
+            return;
+        }
+
+        var problems = ItemValidator.Validate(item, time.GetUtcNow());
+        if (!problems.IsEmpty)
+        {
+            await ApiResponses.ProblemAsync(ctx, 422, "发布请求未通过校验", string.Join("；", problems.Errors.Keys), problems.Errors);
+            return;
+        }
+
+        var hash = ContentHash.Of(item);
+        var existing = await store.FindAsync(item.Id, ct);
+        if (existing is null)
+        {
+            var record = new PublicationRecord
+            {
+                PartitionKey = item.Id, ContentHash = hash, Title = item.Title, Publisher = item.Publisher,
+                PublishAt = item.PublishAt!.Value, Year = ChinaTime.YearOf(item.PublishAt.Value), Priority = item.Priority,
+                Channels = string.Join(',', item.Channels), InstanceId = InstanceId(item.Id), SubmittedAt = time.GetUtcNow(),
+                ArchiveBlob = await store.ArchiveAsync(item, hash, ct),
+            };
+            if (await store.TryAddAsync(record, ct))
+            {
+                await StartAsync(client, record, ct);
+                await AcceptedAsync(ctx, record, duplicate: false);
+                return;
+            }
+
+            existing = await store.FindAsync(item.Id, ct);
+        }
+
+        if (existing!.ContentHash != hash)
+        {
+            await ApiResponses.ProblemAsync(ctx, 409, "信息编号已被占用", $"id“{item.Id}”已用于内容不同的信息；更正请使用新的编号或更正流程",
+                new Dictionary<string, string[]> { ["id"] = ["该 id 已存在且内容不同"] });
+            return;
+        }
+
+        await StartAsync(client, existing, ct);
+        await AcceptedAsync(ctx, existing, duplicate: true);
+    }
+
+    public async Task GetAsync(HttpContext ctx, string id)
+    {
+        var ct = ctx.RequestAborted;
+        var record = await store.FindAsync(id, ct);
+        if (record is null)
+        {
+            await ApiResponses.ProblemAsync(ctx, 404, "未找到该信息", $"没有 id 为“{id}”的发布记录");
+            return;
+        }
+
+        var rows = (await ledger.ForItemAsync(id, ct)).ToDictionary(r => r.Channel, StringComparer.Ordinal);
+        var channels = record.ChannelList.Select(c => rows.TryGetValue(c, out var r)
+            ? new ChannelView(c, r.State, r.Url, r.PlatformId, r.Error, r.Attempts, r.IntentAt, r.AcceptedAt, r.FinishedAt)
+            : new ChannelView(c, "pending", null, null, null, 0, null, null, null)).ToList();
+        var item = await store.LoadItemAsync(record, ct);
+        await ApiResponses.JsonAsync(ctx, 200, new PublicationView(
+            record.Id, record.Title, record.Status, record.PublishAt, record.Year, record.ContentHash, record.SubmittedAt, record.CompletedAt, channels, item));
+    }
+
+    async Task StartAsync(DurableTaskClient client, PublicationRecord record, CancellationToken ct)
+    {
+        if (await client.GetInstanceAsync(record.InstanceId, ct) is not null) return;
+        var request = new PublishRequest(record.Id, record.PublishAt, record.ChannelList, delivery.Value.ToPolicy());
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(PublishOrchestrator), request, new StartOrchestrationOptions(record.InstanceId), ct);
+        }
+        catch (Exception)
+        {
+            // Another request may have started it between our check and our start: that is the outcome we wanted.
+            if (await client.GetInstanceAsync(record.InstanceId, ct) is null) throw;
+        }
+    }
+
+    static Task AcceptedAsync(HttpContext ctx, PublicationRecord record, bool duplicate)
+    {
+        ctx.Response.Headers.Location = StatusUrl(record.Id);
+        return ApiResponses.JsonAsync(ctx, 202, new { id = record.Id, status = record.Status, statusUrl = StatusUrl(record.Id), duplicate });
+    }
+}
+
+public sealed record ChannelView(
+    string Channel, string State, string? Url, string? PlatformId, string? Error, int Attempts,
+    DateTimeOffset? IntentAt, DateTimeOffset? AcceptedAt, DateTimeOffset? FinishedAt);
+
+public sealed record PublicationView(
+    string Id, string Title, string Status, DateTimeOffset PublishAt, int Year, string ContentHash,
+    DateTimeOffset SubmittedAt, DateTimeOffset? CompletedAt, IReadOnlyList<ChannelView> Channels, PublicationItem Item);

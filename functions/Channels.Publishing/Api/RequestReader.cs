@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Channels.Publishing.Items;
+using Microsoft.AspNetCore.Http;
+
+namespace Channels.Publishing.Api;
+
+/// <summary>Reads a publication item from a request body; syntax and type errors name the JSON field.</summary>
+public static class RequestReader
+{
+    public const int MaxBodyBytes = 1 << 20;
+
+    public sealed record Result(PublicationItem? Item, int Status, string? Field, string? Message);
+
+    public static async Task<Result> ReadItemAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            return new(null, 415, "body", "请求须为 application/json");
+        if (request.ContentLength > MaxBodyBytes) return new(null, 413, "body", $"请求体不能超过{MaxBodyBytes / 1024}KB");
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return new(null, 413, "body", $"请求体不能超过{MaxBodyBytes / 1024}KB");
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            var item = JsonSerializer.Deserialize<PublicationItem>(buffer.ToArray(), ChannelsJson.Options);
+            return item is null ? new(null, 400, "body", "请求体不能为空（null）") : new(item, 200, null, null);
+        }
+        catch (JsonException e)
+        {
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            return new(null, 400, field, $"JSON 格式或类型错误：{field}（{Reason(e)}）");
+        }
+    }
+
+    static string Reason(JsonException e) => e.InnerException?.Message ?? e.Message.Split(". Path:")[0];
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Channels.Publishing.Channels.Sms;
+
+/// <summary>Tencent Cloud SMS API 3.0 (version 2021-01-11): SendSms and PullSmsSendStatus, TC3-signed.</summary>
+public class TencentSmsClient(HttpClient http, IOptions<SmsOptions> options, TimeProvider time)
+{
+    public virtual async Task<IReadOnlyList<SmsSendStatus>> SendAsync(IReadOnlyList<string> phones, string text, string sessionContext, CancellationToken ct)
+    {
+        var o = options.Value;
+        var r = await CallAsync("SendSms", new
+        {
+            PhoneNumberSet = phones, SmsSdkAppId = o.SmsSdkAppId, SignName = o.SignName, TemplateId = o.TemplateId,
+            TemplateParamSet = new[] { text }, SessionContext = sessionContext,
+        }, ct);
+        return r.GetProperty("SendStatusSet").EnumerateArray()
+            .Select(s => new SmsSendStatus(s.Str("PhoneNumber") ?? "", s.Str("SerialNo"), s.Str("Code") ?? "", s.Str("Message")))
+            .ToList();
+    }
+
+    public virtual async Task<IReadOnlyList<SmsReceipt>> PullStatusAsync(int limit, CancellationToken ct)
+    {
+        var r = await CallAsync("PullSmsSendStatus", new { Limit = limit, SmsSdkAppId = options.Value.SmsSdkAppId }, ct);
+        if (!r.TryGetProperty("PullSmsSendStatusSet", out var set) || set.ValueKind != JsonValueKind.Array) return [];
+        return set.EnumerateArray().Select(s => new SmsReceipt(
+            s.Str("SerialNo") ?? "", s.Str("PhoneNumber") ?? "", s.Str("ReportStatus") ?? "", s.Str("Description"), s.Str("SessionContext") ?? "",
+            long.TryParse(s.Str("UserReceiveTime"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : 0)).ToList();
+    }
+
+    async Task<JsonElement> CallAsync(string action, object body, CancellationToken ct)
+    {
+        var o = options.Value;
+        var payload = JsonSerializer.Serialize(body, RawJson);
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        var host = http.BaseAddress!.IsDefaultPort ? http.BaseAddress.Host : $"{http.BaseAddress.Host}:{http.BaseAddress.Port}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "");
+        request.Content = new StringContent(payload, Encoding.UTF8);
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(Tc3Signer.ContentType);
+        request.Headers.Host = host;
+        request.Headers.TryAddWithoutValidation("Authorization", Tc3Signer.Authorization(o.SecretId, o.SecretKey, "sms", host, timestamp, payload));
+        request.Headers.Add("X-TC-Action", action);
+        request.Headers.Add("X-TC-Version", "2021-01-11");
+        request.Headers.Add("X-TC-Region", o.Region);
+        request.Headers.Add("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        using var response = await http.SendAsync(request, ct);
+        var json = await ChannelHttp.ReadJsonAsync(response, "Tencent SMS " + action, ct);
+        var r = json.GetProperty("Response");
+        if (r.TryGetProperty("Error", out var error)) throw new TencentSmsException(error.Str("Code") ?? "", error.Str("Message"));
+        return r;
+    }
+
+    /// <summary>Tencent expects PascalCase field names as given.</summary>
+    static readonly JsonSerializerOptions RawJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}
+
+public sealed record SmsSendStatus(string PhoneNumber, string? SerialNo, string Code, string? Message)
+{
+    public bool Ok => string.Equals(Code, "Ok", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed record SmsReceipt(string SerialNo, string PhoneNumber, string ReportStatus, string? Description, string SessionContext, long UserReceiveTime);
+
+/// <summary>A whole-request error from Tencent Cloud (Response.Error.Code).</summary>
+public sealed class TencentSmsException(string code, string? message) : Exception($"Tencent SMS {code}: {message}")
+{
+    public string Code { get; } = code;
+
+    public bool IsPermanent => !(Code.StartsWith("InternalError", StringComparison.Ordinal) || Code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)
+        || Code.StartsWith("LimitExceeded.", StringComparison.Ordinal) && Code != "LimitExceeded.PhoneNumberCountLimit");
+}

@@ -1,0 +1,34 @@
+namespace Channels.Publishing.Channels.Weibo;
+
+/// <summary>Sina Weibo statuses/share.json (form-encoded).</summary>
+public class WeiboClient(HttpClient http, Microsoft.Extensions.Options.IOptions<WeiboOptions> options)
+{
+    /// <summary>Posts a status; returns its idstr.</summary>
+    public virtual async Task<(string IdStr, string? UserId)> ShareAsync(string status, CancellationToken ct)
+    {
+        var o = options.Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["access_token"] = o.AccessToken, ["status"] = status, ["rip"] = o.Rip,
+        });
+        using var response = await http.PostAsync("2/statuses/share.json", form, ct);
+        var json = await ChannelHttp.ReadJsonAsync(response, "Weibo statuses/share", ct);
+        var code = json.Str("error_code");
+        if (code is not null) throw new WeiboApiException(int.TryParse(code, out var c) ? c : -1, json.Str("error"));
+        var user = json.TryGetProperty("user", out var u) ? u.Str("id") : null;
+        return (json.Str("idstr") ?? json.Str("id") ?? throw new WeiboApiException(-1, "no idstr"), user);
+    }
+}
+
+/// <summary>A Weibo error_code (contract reference §2.4).</summary>
+public sealed class WeiboApiException(int code, string? error) : Exception($"Weibo error_code {code} {error}")
+{
+    public int Code { get; } = code;
+
+    /// <summary>The same or similar text was already posted (20017, 20019, 20111).</summary>
+    public bool IsDuplicate => Code is 20017 or 20019 or 20111;
+
+    /// <summary>Content, permission or credential problems no retry can fix.</summary>
+    public bool IsPermanent => Code is 20012 or 20018 or 20020 or 20021 or 20022 or 20031 or 10008 or 10014 or 10016 or 10017
+        or 21301 or 21314 or 21315 or 21316 or 21317 or 21319 or 21327 or 21332;
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Channels.Publishing.Channels.Weibo;
+
+public sealed class WeiboOptions
+{
+    public const string SectionName = "Channels:Weibo";
+
+    /// <summary>API base, ending in /: https://api.weibo.com/ in production, the sandbox locally.</summary>
+    [Required, Url]
+    public string BaseUrl { get; set; } = "http://127.0.0.1:7081/weibo/";
+
+    [Required]
+    public string AccessToken { get; set; } = "weibo-sandbox-token";
+
+    /// <summary>The operator IP Weibo requires in rip.</summary>
+    [Required]
+    public string Rip { get; set; } = "127.0.0.1";
+}

@@ -1,0 +1,91 @@
+using Channels.Publishing.Api;
+using Channels.Publishing.Channels;
+using Channels.Publishing.Channels.Bulletin;
+using Channels.Publishing.Channels.Sms;
+using Channels.Publishing.Channels.WeChat;
+using Channels.Publishing.Channels.Website;
+using Channels.Publishing.Channels.Weibo;
+using Channels.Publishing.Items;
+using Channels.Publishing.Ledger;
+using Channels.Publishing.Orchestration;
+using Channels.Publishing.Statistics;
+using Channels.Publishing.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Channels.Publishing;
+
+/// <summary>Composition of the core, shared by the local host and the Function App.</summary>
+public static class ChannelsServiceCollectionExtensions
+{
+    public static IServiceCollection AddChannelsCore(this IServiceCollection services)
+    {
+        services.TryAddSingletonTimeProvider();
+        AddOptions<StorageOptions>(services, StorageOptions.SectionName);
+        AddOptions<DeliveryOptions>(services, DeliveryOptions.SectionName);
+        AddOptions<WebsiteOptions>(services, WebsiteOptions.SectionName);
+
+        services.AddSingleton<ChannelsStorage>();
+        services.AddSingleton<BodySanitizer>();
+        services.AddSingleton<PublicationStore>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<CountingIndex>();
+        services.AddSingleton<StatisticsService>();
+        services.AddSingleton<DeliveryService>();
+        services.AddSingleton<PublicationsApi>();
+        services.AddSingleton<StatisticsApi>();
+
+        // The five channels: one line each.
+        services.AddSingleton<IChannelPublisher, WebsitePublisher>();
+        services.AddSingleton<IChannelPublisher, BulletinPublisher>();
+        services.AddWeChatChannel();
+        services.AddWeiboChannel();
+        services.AddSmsChannel();
+        return services;
+    }
+
+    static IServiceCollection AddWeChatChannel(this IServiceCollection services)
+    {
+        AddOptions<WeChatOptions>(services, WeChatOptions.SectionName);
+        services.AddSingleton<WeChatTokenCache>();
+        services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl)).AddChannelResilience();
+        return services.AddSingleton<IChannelPublisher, WeChatPublisher>();
+    }
+
+    static IServiceCollection AddWeiboChannel(this IServiceCollection services)
+    {
+        AddOptions<WeiboOptions>(services, WeiboOptions.SectionName);
+        services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl)).AddChannelResilience();
+        return services.AddSingleton<IChannelPublisher, WeiboPublisher>();
+    }
+
+    static IServiceCollection AddSmsChannel(this IServiceCollection services)
+    {
+        AddOptions<SmsOptions>(services, SmsOptions.SectionName);
+        services.AddHttpClient<TencentSmsClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SmsOptions>>().Value.BaseUrl)).AddChannelResilience();
+        return services.AddSingleton<IChannelPublisher, SmsPublisher>();
+    }
+
+    /// <summary>
+    /// Short HTTP-level retries for safe methods only: a POST that may have reached the platform is never
+    /// re-sent here — the activity retries it after reading the ledger.
+    /// </summary>
+    static void AddChannelResilience(this IHttpClientBuilder builder) =>
+        builder.AddStandardResilienceHandler(o =>
+        {
+            o.Retry.DisableForUnsafeHttpMethods();
+            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(20);
+            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(45);
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(45);
+        });
+
+    static void AddOptions<T>(IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+}

@@ -1,0 +1,56 @@
+namespace Channels.Publishing.Items;
+
+/// <summary>An approved disclosure item as an editor hands it over (the v1 contract of DESIGN.md).</summary>
+public sealed record PublicationItem
+{
+    public string Id { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string Body { get; init; } = "";
+    public string? Summary { get; init; }
+    public IReadOnlyList<string> Columns { get; init; } = [];
+    public string Publisher { get; init; } = "";
+    public string? DocumentNumber { get; init; }
+    public DateTimeOffset? PublishAt { get; init; }
+    public string Priority { get; init; } = Priorities.Normal;
+    public DateTimeOffset? IncidentAt { get; init; }
+    public IReadOnlyList<string> Channels { get; init; } = [];
+    public SmsRequest? Sms { get; init; }
+    public BulletinRequest? Bulletin { get; init; }
+    public ApprovalRecord? Approval { get; init; }
+
+    public bool IsEmergency => Priority == Priorities.Emergency;
+}
+
+public sealed record SmsRequest
+{
+    /// <summary>Phone numbers (mainland China mobile, +86 or 11 digits).</summary>
+    public IReadOnlyList<string> Audience { get; init; } = [];
+    public string Text { get; init; } = "";
+}
+
+public sealed record BulletinRequest
+{
+    /// <summary>Names of the bulletin boards (信息公告栏) the printed notice goes on.</summary>
+    public IReadOnlyList<string> Boards { get; init; } = [];
+}
+
+/// <summary>The 先审查、后发布 record: who reviewed and who approved, and the confidentiality review.</summary>
+public sealed record ApprovalRecord
+{
+    public string Author { get; init; } = "";
+    public string Reviewer { get; init; } = "";
+    public string Approver { get; init; } = "";
+    public DateTimeOffset? ApprovedAt { get; init; }
+    public ConfidentialityReview? ConfidentialityReview { get; init; }
+}
+
+public sealed record ConfidentialityReview
+{
+    public bool Passed { get; init; }
+}
+
+public static class Priorities
+{
+    public const string Normal = "normal";
+    public const string Emergency = "emergency";
+}

@@ -1,0 +1,46 @@
+using Azure;
+using System.Runtime.Serialization;
+using Azure.Data.Tables;
+
+namespace Channels.Publishing.Ledger;
+
+/// <summary>
+/// The ledger row of one item on one channel: the intent written before any platform call, then the platform's ids
+/// as they come back, then the final verdict. A retry reads this row first and never repeats a step already recorded.
+/// </summary>
+public sealed class DeliveryEntry : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    [IgnoreDataMember]
+    public string ItemId => PartitionKey;
+    [IgnoreDataMember]
+    public string Channel => RowKey;
+    public string State { get; set; } = DeliveryState.Intent;
+    public string ContentHash { get; set; } = "";
+    /// <summary>The platform's id of the post: page path, article_id, Weibo idstr, SMS SerialNos (comma-joined).</summary>
+    public string? PlatformId { get; set; }
+    public string? Url { get; set; }
+    /// <summary>Intermediate ids of multi-step platforms (WeChat: media_id, publish_id), JSON.</summary>
+    public string? Steps { get; set; }
+    public string? Error { get; set; }
+    public int Attempts { get; set; }
+    public int Units { get; set; }
+    public DateTimeOffset IntentAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}
+
+/// <summary>Delivery states of one channel. Accepted is not delivered: it waits for the platform's final verdict.</summary>
+public static class DeliveryState
+{
+    public const string Intent = "intent";
+    public const string Accepted = "awaiting-verdict";
+    public const string Delivered = "delivered";
+    public const string Failed = "failed";
+
+    public static bool IsFinal(string state) => state is Delivered or Failed;
+}

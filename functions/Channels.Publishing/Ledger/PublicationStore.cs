@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Channels.Publishing.Items;
+using Channels.Publishing.Storage;
+
+namespace Channels.Publishing.Ledger;
+
+/// <summary>
+/// Submitted items: the archived copy (blob archive/items/{id}/{hash}.json, written once) and the publication row.
+/// The row is the claim on an id: the first content wins, a different one later is a conflict.
+/// </summary>
+public sealed class PublicationStore(ChannelsStorage storage)
+{
+    public async Task<PublicationRecord?> FindAsync(string id, CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync();
+        var r = await storage.Publications.GetEntityIfExistsAsync<PublicationRecord>(id, PublicationRecord.ItemRow, cancellationToken: ct);
+        return r.HasValue ? r.Value : null;
+    }
+
+    public async Task<string> ArchiveAsync(PublicationItem item, string hash, CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync();
+        var name = $"items/{item.Id}/{hash}.json";
+        var blob = storage.Archive.GetBlobClient(name);
+        var json = JsonSerializer.SerializeToUtf8Bytes(item, ChannelsJson.Options);
+        try
+        {
+            await blob.UploadAsync(new BinaryData(json), new Azure.Storage.Blobs.Models.BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                Metadata = new Dictionary<string, string> { ["sha256"] = hash },
+            }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Same name means same content hash: already archived.
+        }
+
+        return name;
+    }
+
+    /// <summary>Adds the row; false when a row for this id is already there.</summary>
+    public async Task<bool> TryAddAsync(PublicationRecord record, CancellationToken ct)
+    {
+        try
+        {
+            await storage.Publications.AddEntityAsync(record, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task UpdateStatusAsync(string id, string status, DateTimeOffset? completedAt, CancellationToken ct)
+    {
+        var row = await FindAsync(id, ct) ?? throw new InvalidOperationException($"publication {id} not found");
+        row.Status = status;
+        row.CompletedAt = completedAt;
+        await storage.Publications.UpdateEntityAsync(row, ETag.All, Azure.Data.Tables.TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<PublicationItem> LoadItemAsync(PublicationRecord record, CancellationToken ct)
+    {
+        var content = await storage.Archive.GetBlobClient(record.ArchiveBlob).DownloadContentAsync(ct);
+        return JsonSerializer.Deserialize<PublicationItem>(content.Value.Content.ToString(), ChannelsJson.Options)
+            ?? throw new InvalidOperationException($"archived item {record.ArchiveBlob} is empty");
+    }
+
+}

@@ -1,0 +1,37 @@
+using Microsoft.DurableTask;
+
+namespace Channels.Publishing.Orchestration;
+
+/// <summary>One delivery step (send, or check for the verdict) of one item on one channel.</summary>
+public sealed class DeliverActivity(DeliveryService delivery) : TaskActivity<ChannelTask, ChannelOutcome>
+{
+    public override Task<ChannelOutcome> RunAsync(TaskActivityContext context, ChannelTask input) => delivery.DeliverAsync(input);
+}
+
+/// <summary>Records a channel as failed for good.</summary>
+public sealed class FailChannelActivity(DeliveryService delivery) : TaskActivity<ChannelFailure, ChannelOutcome>
+{
+    public override Task<ChannelOutcome> RunAsync(TaskActivityContext context, ChannelFailure input) => delivery.FailAsync(input);
+}
+
+/// <summary>Sets the publication's overall status.</summary>
+public sealed class SetStatusActivity(DeliveryService delivery) : TaskActivity<StatusChange, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, StatusChange input)
+    {
+        await delivery.SetStatusAsync(input);
+        return true;
+    }
+}
+
+/// <summary>The one registration both hosts use.</summary>
+public static class ChannelsTasks
+{
+    public static void Register(DurableTaskRegistry registry)
+    {
+        registry.AddOrchestrator<PublishOrchestrator>();
+        registry.AddActivity<DeliverActivity>();
+        registry.AddActivity<FailChannelActivity>();
+        registry.AddActivity<SetStatusActivity>();
+    }
+}

@@ -1,0 +1,86 @@
+using Channels.Publishing.Channels;
+using Channels.Publishing.Items;
+using Channels.Publishing.Ledger;
+using Microsoft.Extensions.Logging;
+
+namespace Channels.Publishing.Orchestration;
+
+/// <summary>
+/// The body of the delivery activities, shared by both hosts: read the ledger row, skip what is already final,
+/// let the channel's publisher do the next step, then record the result — counting the post when it is delivered.
+/// </summary>
+public sealed class DeliveryService(
+    PublicationStore publications,
+    DeliveryLedger ledger,
+    CountingIndex counting,
+    IEnumerable<IChannelPublisher> publishers,
+    TimeProvider time,
+    ILogger<DeliveryService> logger)
+{
+    readonly Dictionary<string, IChannelPublisher> byChannel = publishers.ToDictionary(p => p.Channel, StringComparer.Ordinal);
+
+    public async Task<ChannelOutcome> DeliverAsync(ChannelTask task, CancellationToken ct = default)
+    {
+        var record = await publications.FindAsync(task.ItemId, ct) ?? throw new InvalidOperationException($"publication {task.ItemId} not found");
+        var entry = await ledger.GetOrCreateIntentAsync(task.ItemId, task.Channel, record.ContentHash, ct);
+        if (DeliveryState.IsFinal(entry.State)) return Outcome(entry);
+
+        var item = await publications.LoadItemAsync(record, ct);
+        var publisher = byChannel.GetValueOrDefault(task.Channel) ?? throw new InvalidOperationException($"no publisher for channel {task.Channel}");
+        var job = new DeliveryJob(item, entry, c => ledger.SaveAsync(entry, c));
+        if (!task.Check)
+        {
+            entry.Attempts++;
+            await ledger.SaveAsync(entry, ct);
+        }
+
+        ChannelStep step;
+        try
+        {
+            step = task.Check ? await publisher.CheckAsync(job, ct) : await publisher.SendAsync(job, ct);
+        }
+        catch (PermanentChannelException e)
+        {
+            step = ChannelStep.Failed(e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Delivery of {ItemId} to {Channel} failed (attempt {Attempt}); the orchestration retries", task.ItemId, task.Channel, entry.Attempts);
+            entry.Error = e.Message;
+            await ledger.SaveAsync(entry, ct);
+            throw;
+        }
+
+        if (step.State == DeliveryState.Delivered && step.Counted is { Count: > 0 } counted)
+        {
+            await counting.CountAsync(record.Year, counted, ct);
+        }
+
+        var now = time.GetUtcNow();
+        if (step.State == DeliveryState.Accepted) entry.AcceptedAt ??= now;
+        if (DeliveryState.IsFinal(step.State)) entry.FinishedAt = now;
+        if (step.State == DeliveryState.Failed) entry.Error = step.Error;
+        else if (step.State == DeliveryState.Delivered && entry.Error is not null && !entry.Error.Contains("不再重复", StringComparison.Ordinal)) entry.Error = null;
+        entry.State = step.State;
+        await ledger.SaveAsync(entry, ct);
+        logger.LogInformation("Item {ItemId} on {Channel}: {State}", task.ItemId, task.Channel, entry.State);
+        return Outcome(entry);
+    }
+
+    public async Task<ChannelOutcome> FailAsync(ChannelFailure failure, CancellationToken ct = default)
+    {
+        var record = await publications.FindAsync(failure.ItemId, ct) ?? throw new InvalidOperationException($"publication {failure.ItemId} not found");
+        var entry = await ledger.GetOrCreateIntentAsync(failure.ItemId, failure.Channel, record.ContentHash, ct);
+        if (DeliveryState.IsFinal(entry.State)) return Outcome(entry);
+        entry.State = DeliveryState.Failed;
+        entry.Error = failure.Reason;
+        entry.FinishedAt = time.GetUtcNow();
+        await ledger.SaveAsync(entry, ct);
+        return Outcome(entry);
+    }
+
+    public Task SetStatusAsync(StatusChange change, CancellationToken ct = default) =>
+        publications.UpdateStatusAsync(change.ItemId, change.Status, change.Completed ? time.GetUtcNow() : null, ct);
+
+    static ChannelOutcome Outcome(DeliveryEntry e) => new(e.Channel, e.State, e.Url, e.PlatformId, e.Error);
+}

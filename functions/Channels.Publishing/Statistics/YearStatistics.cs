@@ -1,0 +1,24 @@
+namespace Channels.Publishing.Statistics;
+
+/// <summary>The v1 statistics shape of DESIGN.md: delivered posts only, year in UTC+8. Fields may be added, never renamed.</summary>
+public sealed record YearStatistics(
+    int Year,
+    WebsiteCounts Website,
+    WeChatCounts Wechat,
+    WeiboCounts Weibo,
+    SmsCounts Sms,
+    BulletinCounts Bulletin);
+
+/// <summary>Items are distinct items; columns count postings (an item cross-listed in 3 columns counts 3 there).</summary>
+public sealed record WebsiteCounts(int Items, IReadOnlyDictionary<string, int> Columns, int ColumnPostings);
+
+/// <summary>Articles published; mass sends (群发) made.</summary>
+public sealed record WeChatCounts(int Articles, int MassSends);
+
+public sealed record WeiboCounts(int Posts);
+
+/// <summary>Messages = disclosure items sent by SMS; recipients = numbers with a delivered receipt.</summary>
+public sealed record SmsCounts(int Messages, int Recipients);
+
+/// <summary>Items exported for the bulletin boards; issues = distinct daily bulletin issues (UTC+8 dates).</summary>
+public sealed record BulletinCounts(int Items, int Issues);

@@ -1,0 +1,63 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+namespace Channels.Publishing.Storage;
+
+/// <summary>
+/// The tables and containers Channels keeps in one Azure Storage account, created on first use.
+/// Tables: publications (one row per item), deliveries (the ledger), delivered (the counting index),
+/// siteindex (website listings), smsreceipts. Containers: archive (submitted items), $web (the site), bulletin (exports).
+/// </summary>
+public sealed class ChannelsStorage
+{
+    readonly object gate = new();
+    Task? created;
+
+    public ChannelsStorage(IOptions<StorageOptions> options)
+    {
+        var o = options.Value;
+        var tables = new TableServiceClient(o.ConnectionString);
+        var blobs = new BlobServiceClient(o.ConnectionString);
+        Publications = tables.GetTableClient(o.Prefix + "publications");
+        Deliveries = tables.GetTableClient(o.Prefix + "deliveries");
+        Delivered = tables.GetTableClient(o.Prefix + "delivered");
+        SiteIndex = tables.GetTableClient(o.Prefix + "siteindex");
+        SmsReceipts = tables.GetTableClient(o.Prefix + "smsreceipts");
+        Archive = blobs.GetBlobContainerClient(o.Prefix + "archive");
+        Web = blobs.GetBlobContainerClient("$web");
+        Bulletin = blobs.GetBlobContainerClient(o.Prefix + "bulletin");
+    }
+
+    public TableClient Publications { get; }
+    public TableClient Deliveries { get; }
+    public TableClient Delivered { get; }
+    public TableClient SiteIndex { get; }
+    public TableClient SmsReceipts { get; }
+    public BlobContainerClient Archive { get; }
+    public BlobContainerClient Web { get; }
+    public BlobContainerClient Bulletin { get; }
+
+    /// <summary>Creates what is missing, once per process (again after a failure, e.g. storage not up yet).</summary>
+    public Task EnsureCreatedAsync()
+    {
+        lock (gate)
+        {
+            if (created is null || created.IsFaulted || created.IsCanceled) created = CreateAllAsync();
+            return created;
+        }
+    }
+
+    async Task CreateAllAsync()
+    {
+        await Task.WhenAll(
+            Publications.CreateIfNotExistsAsync(),
+            Deliveries.CreateIfNotExistsAsync(),
+            Delivered.CreateIfNotExistsAsync(),
+            SiteIndex.CreateIfNotExistsAsync(),
+            SmsReceipts.CreateIfNotExistsAsync(),
+            Archive.CreateIfNotExistsAsync(),
+            Web.CreateIfNotExistsAsync(),
+            Bulletin.CreateIfNotExistsAsync());
+    }
+}
