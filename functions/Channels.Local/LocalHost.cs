@@ -25,6 +25,7 @@ public static class LocalHost
         }
 
         configure?.Invoke(builder);
+        var sandbox = await EmbeddedSandbox.StartIfWantedAsync(builder);
         var backend = builder.Configuration["CHANNELS_BACKEND"] ?? "memory";
         var connection = builder.Configuration[$"{StorageOptions.SectionName}:ConnectionString"] ?? "UseDevelopmentStorage=true";
         var sidecar = await DurableSidecar.StartAsync(backend, connection, LoggerFactory.Create(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning)));
@@ -51,6 +52,7 @@ public static class LocalHost
         {
             channel.Dispose();
             sidecar.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            sandbox?.StopAsync().GetAwaiter().GetResult();
         });
         return app;
     }

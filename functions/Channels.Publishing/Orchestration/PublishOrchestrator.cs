@@ -14,17 +14,17 @@ public sealed class PublishOrchestrator : TaskOrchestrator<PublishRequest, Publi
     {
         if (input.PublishAt > context.CurrentUtcDateTime)
         {
-            await context.CallActivityAsync(nameof(SetStatusActivity), new StatusChange(input.ItemId, PublicationStatus.Scheduled, false));
+            await context.CallActivityAsync<bool>(nameof(SetStatusActivity), new StatusChange(input.ItemId, PublicationStatus.Scheduled, false));
             await context.CreateTimer(input.PublishAt.UtcDateTime, CancellationToken.None);
         }
 
-        await context.CallActivityAsync(nameof(SetStatusActivity), new StatusChange(input.ItemId, PublicationStatus.Publishing, false));
+        await context.CallActivityAsync<bool>(nameof(SetStatusActivity), new StatusChange(input.ItemId, PublicationStatus.Publishing, false));
         var outcomes = await Task.WhenAll(input.Channels.Select(c => DeliverAsync(context, input, c)));
 
         var delivered = outcomes.Count(o => o.State == DeliveryState.Delivered);
         var status = delivered == outcomes.Length ? PublicationStatus.Delivered
             : delivered == 0 ? PublicationStatus.Failed : PublicationStatus.PartiallyFailed;
-        await context.CallActivityAsync(nameof(SetStatusActivity), new StatusChange(input.ItemId, status, true));
+        await context.CallActivityAsync<bool>(nameof(SetStatusActivity), new StatusChange(input.ItemId, status, true));
         return new PublicationOutcome(input.ItemId, status, outcomes);
     }
 

@@ -1,0 +1,28 @@
+using Channels.Sandbox;
+
+namespace Channels.Local;
+
+/// <summary>
+/// With Channels:Sandbox:Embedded=true (what ./channels serve and demo set) the local host starts the channel
+/// sandbox in the same process on its own loopback port (CHANNELS_SANDBOX_PORT, 7081; 0 = any free port) and points
+/// every channel client at it, unless a channel's BaseUrl is configured explicitly. Calls still go over real HTTP.
+/// </summary>
+internal static class EmbeddedSandbox
+{
+    public static async Task<WebApplication?> StartIfWantedAsync(WebApplicationBuilder builder)
+    {
+        if (!string.Equals(builder.Configuration["Channels:Sandbox:Embedded"], "true", StringComparison.OrdinalIgnoreCase)) return null;
+        var port = builder.Configuration["CHANNELS_SANDBOX_PORT"] ?? "7081";
+        var sandbox = SandboxApp.Build(["--urls", $"http://127.0.0.1:{port}"]);
+        await sandbox.StartAsync();
+        var url = sandbox.Urls.First().TrimEnd('/');
+        var defaults = new Dictionary<string, string?>
+        {
+            ["Channels:WeChat:BaseUrl"] = $"{url}/wechat/",
+            ["Channels:Weibo:BaseUrl"] = $"{url}/weibo/",
+            ["Channels:Sms:BaseUrl"] = $"{url}/sms/",
+        };
+        builder.Configuration.AddInMemoryCollection(defaults.Where(d => string.IsNullOrEmpty(builder.Configuration[d.Key])));
+        return sandbox;
+    }
+}

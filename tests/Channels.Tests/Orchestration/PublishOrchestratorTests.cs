@@ -1,0 +1,99 @@
+using Channels.Publishing.Ledger;
+using Channels.Publishing.Orchestration;
+using Microsoft.DurableTask;
+using Moq;
+
+namespace Channels.Tests.Orchestration;
+
+public class PublishOrchestratorTests
+{
+    static readonly DateTime Now = new(2017, 3, 1, 4, 0, 0, DateTimeKind.Utc);
+
+    static PublishRequest Request(DateTimeOffset publishAt, params string[] channels) =>
+        new("t-0001", publishAt, channels, new DeliveryPolicy(MaxAttempts: 3, VerdictPollSeconds: 5, MaxVerdictPolls: 3));
+
+    static Mock<TaskOrchestrationContext> Context()
+    {
+        var ctx = new Mock<TaskOrchestrationContext>();
+        ctx.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
+        ctx.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(true);
+        ctx.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        return ctx;
+    }
+
+    static void Deliver(Mock<TaskOrchestrationContext> ctx, string channel, bool check, ChannelOutcome outcome) =>
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", channel, check), It.IsAny<TaskOptions?>()))
+           .ReturnsAsync(outcome);
+
+    [Fact]
+    public async Task RunAsync_AllChannelsDeliver_StatusDelivered()
+    {
+        var ctx = Context();
+        Deliver(ctx, "website", false, new ChannelOutcome("website", DeliveryState.Delivered));
+        Deliver(ctx, "weibo", false, new ChannelOutcome("weibo", DeliveryState.Delivered));
+
+        var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "website", "weibo"));
+
+        Assert.Equal(PublicationStatus.Delivered, outcome.Status);
+        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(SetStatusActivity)), new StatusChange("t-0001", PublicationStatus.Delivered, true), It.IsAny<TaskOptions?>()));
+        ctx.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunAsync_LateVerdict_PollsWithDurableTimerUntilDelivered()
+    {
+        var ctx = Context();
+        Deliver(ctx, "wechat", false, new ChannelOutcome("wechat", DeliveryState.Accepted));
+        Deliver(ctx, "wechat", true, new ChannelOutcome("wechat", DeliveryState.Delivered, "https://mp.weixin.qq.com/s/x"));
+
+        var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "wechat"));
+
+        Assert.Equal(PublicationStatus.Delivered, outcome.Status);
+        ctx.Verify(c => c.CreateTimer(Now.AddSeconds(5), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoVerdictInTime_ChannelMarkedFailed()
+    {
+        var ctx = Context();
+        Deliver(ctx, "wechat", false, new ChannelOutcome("wechat", DeliveryState.Accepted));
+        Deliver(ctx, "wechat", true, new ChannelOutcome("wechat", DeliveryState.Accepted));
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(FailChannelActivity)), It.IsAny<ChannelFailure>(), It.IsAny<TaskOptions?>()))
+           .ReturnsAsync(new ChannelOutcome("wechat", DeliveryState.Failed));
+
+        var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "wechat"));
+
+        Assert.Equal(PublicationStatus.Failed, outcome.Status);
+        ctx.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+    }
+
+    [Fact]
+    public async Task RunAsync_RetriesExhausted_RecordsFailureAndOtherChannelsStillDeliver()
+    {
+        var ctx = Context();
+        Deliver(ctx, "website", false, new ChannelOutcome("website", DeliveryState.Delivered));
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "weibo", false), It.IsAny<TaskOptions?>()))
+           .ThrowsAsync(new TaskFailedException(nameof(DeliverActivity), 1, new TaskFailureDetails("HttpRequestException", "HTTP 500", null, null, null)));
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(FailChannelActivity)), It.IsAny<ChannelFailure>(), It.IsAny<TaskOptions?>()))
+           .ReturnsAsync(new ChannelOutcome("weibo", DeliveryState.Failed));
+
+        var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "website", "weibo"));
+
+        Assert.Equal(PublicationStatus.PartiallyFailed, outcome.Status);
+        ctx.Verify(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(FailChannelActivity)),
+            It.Is<ChannelFailure>(f => f.Channel == "weibo" && f.Reason.Contains("HTTP 500")), It.IsAny<TaskOptions?>()));
+    }
+
+    [Fact]
+    public async Task RunAsync_FuturePublishAt_WaitsOnDurableTimerFirst()
+    {
+        var ctx = Context();
+        Deliver(ctx, "website", false, new ChannelOutcome("website", DeliveryState.Delivered));
+        var at = new DateTimeOffset(Now.AddDays(1));
+
+        await new PublishOrchestrator().RunAsync(ctx.Object, Request(at, "website"));
+
+        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(SetStatusActivity)), new StatusChange("t-0001", PublicationStatus.Scheduled, false), It.IsAny<TaskOptions?>()));
+        ctx.Verify(c => c.CreateTimer(at.UtcDateTime, It.IsAny<CancellationToken>()), Times.Once);
+    }
+}
