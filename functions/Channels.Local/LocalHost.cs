@@ -31,6 +31,10 @@ public static class LocalHost
         var sidecar = await DurableSidecar.StartAsync(backend, connection, LoggerFactory.Create(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning)));
         var channel = GrpcChannel.ForAddress(sidecar.Address);
 
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddChannelsCore();
         builder.Services.AddSingleton(sidecar);
         builder.Services.AddDurableTaskWorker(b =>

@@ -27,7 +27,7 @@ public sealed class SmsPublisher(TencentSmsClient client, ChannelsStorage storag
         var batches = phones.Chunk(options.Value.BatchSize).ToList();
         for (var i = 0; i < batches.Count; i++)
         {
-            var key = $"batch#{i.ToString("D4", CultureInfo.InvariantCulture)}";
+            var key = $"batch-{i.ToString("D4", CultureInfo.InvariantCulture)}";
             var existing = await storage.SmsReceipts.GetEntityIfExistsAsync<TableEntity>(item.Id, key, cancellationToken: ct);
             if (existing.HasValue && existing.Value is { } row)
             {
@@ -61,7 +61,7 @@ public sealed class SmsPublisher(TencentSmsClient client, ChannelsStorage storag
         await PullReceiptsAsync(ct);
         int receipts = 0, delivered = 0;
         await foreach (var r in storage.SmsReceipts.QueryAsync<TableEntity>(
-            e => e.PartitionKey == job.Item.Id && e.RowKey.CompareTo("r#") >= 0 && e.RowKey.CompareTo("r$") < 0, cancellationToken: ct))
+            e => e.PartitionKey == job.Item.Id && e.RowKey.CompareTo("r-") >= 0 && e.RowKey.CompareTo("r.") < 0, cancellationToken: ct))
         {
             receipts++;
             if (r.GetString("Status") == "SUCCESS") delivered++;
@@ -80,7 +80,7 @@ public sealed class SmsPublisher(TencentSmsClient client, ChannelsStorage storag
             var receipts = await client.PullStatusAsync(100, ct);
             foreach (var group in receipts.GroupBy(r => r.SessionContext.Split('#')[0]))
             {
-                var actions = group.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(group.Key, "r#" + r.SerialNo)
+                var actions = group.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(group.Key, "r-" + r.SerialNo.Replace(":", "-", StringComparison.Ordinal))
                 {
                     ["Status"] = r.ReportStatus, ["Description"] = r.Description, ["Phone"] = PhoneNumbers.Mask(r.PhoneNumber),
                     ["ReceivedAt"] = DateTimeOffset.FromUnixTimeSeconds(r.UserReceiveTime),

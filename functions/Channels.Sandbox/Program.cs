@@ -1,0 +1,1 @@
+await Channels.Sandbox.SandboxApp.Build(args).RunAsync();
