@@ -24,8 +24,8 @@ public sealed partial class WeiboEmulator(IOptions<SandboxOptions> options, Jour
 
     public void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/weibo/2/statuses/share.json", async (HttpRequest r) => Share(await r.ReadFormAsync()));
-        app.MapPost("/weibo/2/statuses/destroy.json", async (HttpRequest r) => Destroy(await r.ReadFormAsync()));
+        app.MapPost("/weibo/2/statuses/share.json", async (HttpRequest r) => await Share(await r.ReadFormAsync()));
+        app.MapPost("/weibo/2/statuses/destroy.json", async (HttpRequest r) => await Destroy(await r.ReadFormAsync()));
     }
 
     Task<IResult> Share(IFormCollection form)

@@ -26,9 +26,20 @@ public static class RequestReader
             buffer.Write(chunk, 0, read);
         }
 
+        var bytes = buffer.ToArray();
         try
         {
-            var item = JsonSerializer.Deserialize<PublicationItem>(buffer.ToArray(), ChannelsJson.Options);
+            // Syntax first, so a truncated or malformed body is reported as such, not as the last field read.
+            using var _ = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            return new(null, 400, "body", $"请求体不是合法的 JSON（第{e.LineNumber + 1}行第{e.BytePositionInLine + 1}字节附近）");
+        }
+
+        try
+        {
+            var item = JsonSerializer.Deserialize<PublicationItem>(bytes, ChannelsJson.Options);
             return item is null ? new(null, 400, "body", "请求体不能为空（null）") : new(item, 200, null, null);
         }
         catch (JsonException e)

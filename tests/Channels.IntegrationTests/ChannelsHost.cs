@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Channels.Local;
+using Channels.Publishing.Channels.Weibo;
+using Channels.Publishing.Items;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Channels.IntegrationTests;
+
+/// <summary>
+/// Azurite + the local host (real Durable runtime, memory backend) + the embedded sandbox, each on its own
+/// loopback port, shared by the integration tests. Everything between them is real HTTP.
+/// </summary>
+public sealed class ChannelsHost : IAsyncLifetime
+{
+    AzuriteProcess? azurite;
+    WebApplication? app;
+
+    public HttpClient Api { get; private set; } = null!;
+    public HttpClient Sandbox { get; private set; } = null!;
+    public string StorageConnectionString => azurite!.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteProcess.StartAsync();
+        app = await LocalHost.BuildAsync([
+            "--urls=http://127.0.0.1:0",
+            $"--Channels:Storage:ConnectionString={azurite.ConnectionString}",
+            "--Channels:Sandbox:Embedded=true",
+            "--CHANNELS_SANDBOX_PORT=0",
+            "--Channels:Website:BaseUrl=http://127.0.0.1:7071/site",
+            "--Channels:Delivery:VerdictPollSeconds=0.2",
+            "--Channels:Delivery:FirstRetrySeconds=0.2",
+            "--Channels:Delivery:MaxRetrySeconds=1",
+            "--Channels:Delivery:MaxAttempts=4",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await app.StartAsync();
+        Api = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+        var weibo = app.Services.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl;
+        Sandbox = new HttpClient { BaseAddress = new Uri(weibo.Replace("/weibo/", "/", StringComparison.Ordinal)), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        if (azurite is not null) await azurite.DisposeAsync();
+    }
+
+    public Task<HttpResponseMessage> PostAsync(PublicationItem item) =>
+        Api.PostAsync("/api/publications", new StringContent(JsonSerializer.Serialize(item, ChannelsJson.Options), System.Text.Encoding.UTF8, "application/json"));
+
+    /// <summary>Polls the publication until its status is final (or 60 s pass).</summary>
+    public async Task<JsonElement> WaitFinalAsync(string id)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var view = await Api.GetFromJsonAsync<JsonElement>($"/api/publications/{id}");
+            if (view.GetProperty("status").GetString() is "delivered" or "failed" or "partially-failed" || DateTimeOffset.UtcNow > deadline) return view;
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task<JsonElement> StatisticsAsync(int year) => await Api.GetFromJsonAsync<JsonElement>($"/api/statistics/{year}");
+
+    /// <summary>Sandbox journal entries of a channel whose detail mentions <paramref name="needle"/>.</summary>
+    public async Task<List<JsonElement>> JournalAsync(string channel, string needle)
+    {
+        var all = await Sandbox.GetFromJsonAsync<JsonElement>($"/sandbox/{channel}/journal");
+        return all.EnumerateArray().Where(e => e.GetRawText().Contains(needle, StringComparison.Ordinal)).ToList();
+    }
+
+    public Task InjectAsync(object fault) => Sandbox.PostAsJsonAsync("/sandbox/faults", fault);
+
+    public Task ClearFaultsAsync() => Sandbox.DeleteAsync("/sandbox/faults");
+}
+
+[CollectionDefinition(Name)]
+public sealed class ChannelsCollection : ICollectionFixture<ChannelsHost>
+{
+    public const string Name = "channels";
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace Channels.IntegrationTests;
+
+/// <summary>Platform failures injected in the sandbox: retried safely, reconciled, or reported — never doubled.</summary>
+[Collection(ChannelsCollection.Name)]
+public class FaultTests(ChannelsHost host) : IAsyncLifetime
+{
+    public Task InitializeAsync() => host.ClearFaultsAsync();
+
+    public Task DisposeAsync() => host.ClearFaultsAsync();
+
+    static JsonElement Channel(JsonElement view, string name) =>
+        view.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == name);
+
+    [Fact]
+    public async Task Weibo_ResponseLostAfterPosting_RetryReconcilesWithoutASecondPost()
+    {
+        await host.InjectAsync(new { channel = "weibo", api = "statuses/share", kind = "drop-after-commit", count = 1 });
+        var item = Items.Approved("lost") with { Channels = ["weibo"] };
+        var before = (await host.StatisticsAsync(2017)).GetProperty("weibo").GetProperty("posts").GetInt32();
+
+        await host.PostAsync(item);
+        var view = await host.WaitFinalAsync(item.Id);
+
+        Assert.Equal("delivered", view.GetProperty("status").GetString());
+        var posts = (await host.JournalAsync("weibo", item.Id)).Where(e => e.GetProperty("outcome").GetString() == "ok").ToList();
+        Assert.Single(posts);
+        Assert.True(Channel(view, "weibo").GetProperty("attempts").GetInt32() >= 2);
+        Assert.Equal(before + 1, (await host.StatisticsAsync(2017)).GetProperty("weibo").GetProperty("posts").GetInt32());
+    }
+
+    [Fact]
+    public async Task WeChat_Transient500OnSubmit_RetriedAndPublishedOnce()
+    {
+        await host.InjectAsync(new { channel = "wechat", api = "freepublish/submit", kind = "http500", count = 1 });
+        var item = Items.Approved("wx500") with { Channels = ["wechat"] };
+
+        await host.PostAsync(item);
+        var view = await host.WaitFinalAsync(item.Id);
+
+        Assert.Equal("delivered", view.GetProperty("status").GetString());
+        var journal = await host.JournalAsync("wechat", item.Id);
+        Assert.Single(journal, e => e.GetProperty("api").GetString() == "draft/add");
+        Assert.Single(journal, e => e.GetProperty("api").GetString() == "freepublish/submit");
+    }
+
+    [Fact]
+    public async Task WeChat_PermanentRefusal_ChannelFailsWithReasonAndIsNotCounted()
+    {
+        await host.InjectAsync(new { channel = "wechat", api = "freepublish/submit", kind = "error", code = "48001", count = 1 });
+        var item = Items.Approved("wx48001") with { Channels = ["wechat", "website"] };
+        var before = (await host.StatisticsAsync(2017)).GetProperty("wechat").GetProperty("articles").GetInt32();
+
+        await host.PostAsync(item);
+        var view = await host.WaitFinalAsync(item.Id);
+
+        Assert.Equal("partially-failed", view.GetProperty("status").GetString());
+        var wechat = Channel(view, "wechat");
+        Assert.Equal("failed", wechat.GetProperty("state").GetString());
+        Assert.Contains("微信平台拒绝", wechat.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("48001", wechat.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("delivered", Channel(view, "website").GetProperty("state").GetString());
+        Assert.Equal(before, (await host.StatisticsAsync(2017)).GetProperty("wechat").GetProperty("articles").GetInt32());
+    }
+}
