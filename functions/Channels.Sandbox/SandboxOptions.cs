@@ -10,14 +10,21 @@ public sealed class SandboxOptions
     public string TencentSecretKey { get; set; } = "sandbox-secret-key";
     public string SmsSdkAppId { get; set; } = "1400000001";
 
-    /// <summary>freepublish/get answers "publishing" (1) this many times per publish_id before the verdict.</summary>
+    /// <summary>freepublish/get answers publish_status 1 this many times per publish_id, then 0.</summary>
     public int WeChatPublishPollsBeforeVerdict { get; set; } = 1;
 
-    /// <summary>A sent number's receipt appears in PullSmsSendStatus after this many pulls since it was sent.</summary>
+    /// <summary>A sent number's receipt shows up in PullSmsSendStatus only after this many pulls have passed since it was sent.</summary>
     public int SmsReceiptPullsBeforeDelivered { get; set; } = 1;
 
+    /// <summary>Lifetime of WeChat access tokens (expires_in of a fresh token).</summary>
     public int TokenLifetimeSeconds { get; set; } = 7200;
 
-    /// <summary>Weibo safe domains (安全域名): a status must link to one of them.</summary>
-    public List<string> WeiboSafeDomains { get; set; } = ["127.0.0.1", "localhost", "www.furong.gov.cn"];
+    /// <summary>
+    /// Weibo safe domains (安全域名), comma-separated: a status must link to one of them (or a subdomain).
+    /// A string rather than a list so that configuration replaces the defaults instead of appending to them.
+    /// </summary>
+    public string WeiboSafeDomains { get; set; } = "127.0.0.1,localhost,www.furong.gov.cn";
+
+    /// <summary>Seed of the Random that decides rate-based faults, so runs are repeatable.</summary>
+    public int FaultRandomSeed { get; set; } = 20170101;
 }

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Channels.Sandbox.Faults;
+using Channels.Sandbox.Infrastructure;
+using Channels.Sandbox.Journaling;
+
+namespace Channels.Sandbox.Admin;
+
+/// <summary>
+/// /sandbox: health, journals (per channel and merged), fault rules (add, list, remove one, clear) and reset.
+/// </summary>
+internal static class AdminEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/sandbox/health", () => Json(new { ok = true }));
+        app.MapGet("/sandbox/journal", (JournalStore journal) => Json(journal.Read(null)));
+        app.MapGet("/sandbox/{channel}/journal", (string channel, JournalStore journal) =>
+            ChannelNames.IsKnown(channel) ? Json(journal.Read(channel)) : Json(new { error = $"unknown channel {channel}" }, 404));
+
+        app.MapPost("/sandbox/faults", AddFaultAsync);
+        app.MapGet("/sandbox/faults", (FaultStore faults) => Json(faults.List()));
+        app.MapDelete("/sandbox/faults", (FaultStore faults) =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
+        app.MapDelete("/sandbox/faults/{id:int}", (int id, FaultStore faults) =>
+            faults.Remove(id) ? Results.NoContent() : Json(new { error = $"no fault {id}" }, 404));
+
+        app.MapPost("/sandbox/reset", (IEnumerable<IResettable> state) =>
+        {
+            foreach (var part in state) part.Reset();
+            return Results.NoContent();
+        });
+    }
+
+    static async Task<IResult> AddFaultAsync(HttpContext http, FaultStore faults)
+    {
+        FaultSpec? spec;
+        try
+        {
+            spec = await JsonSerializer.DeserializeAsync<FaultSpec>(http.Request.Body, SandboxJson.Input, http.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            return Json(new { error = "body is not a fault JSON object: " + e.Message }, 400);
+        }
+
+        if (spec is null) return Json(new { error = "body is not a fault JSON object" }, 400);
+        var (rule, error) = spec.ToRule();
+        if (rule is null) return Json(new { error }, 400);
+        var added = faults.Add(rule);
+        return Json(new { id = added.Id, fault = added }, 201);
+    }
+
+    static IResult Json(object value, int status = 200) => Results.Json(value, SandboxJson.Options, statusCode: status);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+using Channels.Sandbox.Infrastructure;
+
+namespace Channels.Sandbox.Faults;
+
+/// <summary>
+/// Body of POST /sandbox/faults: {channel, api, kind, code?, message?, count? | rate?, delayMs?, abort?}.
+/// Without count and rate the fault applies once.
+/// </summary>
+internal sealed class FaultSpec
+{
+    public string? Channel { get; set; }
+    public string? Api { get; set; }
+    public string? Kind { get; set; }
+    public JsonElement? Code { get; set; }
+    public string? Message { get; set; }
+    public int? Count { get; set; }
+    public double? Rate { get; set; }
+    public int? DelayMs { get; set; }
+    public bool Abort { get; set; }
+
+    /// <summary>The rule this spec describes, or the reason it is invalid.</summary>
+    public (FaultRule? Rule, string? Error) ToRule()
+    {
+        if (!ChannelNames.IsKnown(Channel)) return (null, "channel must be one of wechat, weibo, sms");
+        if (Kind is null || !FaultKinds.All.Contains(Kind)) return (null, "kind must be one of " + string.Join(", ", FaultKinds.All));
+        var code = CodeText();
+        if (Kind == FaultKinds.Error)
+        {
+            if (string.IsNullOrWhiteSpace(code)) return (null, "kind error needs a code (the platform error code to answer with)");
+            if (Channel == ChannelNames.WeChat && !int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                return (null, "a wechat error code is an integer errcode");
+        }
+
+        if (Count is <= 0) return (null, "count must be at least 1");
+        if (Rate is < 0 or > 1) return (null, "rate must be between 0 and 1");
+        if (DelayMs is < 0) return (null, "delayMs must not be negative");
+        var count = Count ?? (Rate is null ? 1 : null);
+        return (new FaultRule
+        {
+            Channel = Channel!, Api = string.IsNullOrWhiteSpace(Api) ? "*" : Api.Trim(), Kind = Kind, Code = code, Message = Message,
+            Count = count, Remaining = count, Rate = Rate, DelayMs = DelayMs, Abort = Abort,
+        }, null);
+    }
+
+    string? CodeText() => Code switch
+    {
+        { ValueKind: JsonValueKind.String } c => c.GetString(),
+        { ValueKind: JsonValueKind.Number } c => c.GetRawText(),
+        _ => null,
+    };
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Channels.Sandbox.Infrastructure;
+
+namespace Channels.Sandbox.Sms;
+
+/// <summary>
+/// The one Tencent Cloud SMS endpoint (API 3.0, version 2021-01-11): X-TC-Action SendSms or PullSmsSendStatus.
+/// Checks in order: signature (AuthFailure.*), version (NoSuchVersion), action (InvalidAction), region
+/// (MissingParameter), JSON body (FailedOperation.JsonParseFail), then the action's own rules.
+/// </summary>
+internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore store, SandboxOptions options, TimeProvider clock)
+{
+    public const string SendSms = "SendSms";
+    public const string PullSmsSendStatus = "PullSmsSendStatus";
+    const string Version = "2021-01-11";
+    const int MaxNumbers = 200;
+    const int MaxPull = 100;
+
+    public async Task<ApiResult> HandleAsync(ApiCall call)
+    {
+        var bytes = await call.ReadBodyBytesAsync();
+        var body = Parse(bytes);
+        Describe(call, body);
+        if (await call.CheckpointAsync() is { } fault) return fault;
+        if (authenticator.Verify(call.Http.Request, bytes) is { } refused) return SmsResults.Error(refused.Code, refused.Message);
+        var headers = call.Http.Request.Headers;
+        var version = headers["X-TC-Version"].ToString();
+        if (version.Length == 0) return SmsResults.Missing("Version");
+        if (version != Version) return SmsResults.Error("NoSuchVersion", $"The requested version `{version}` of service `sms` does not exist.");
+        if (call.Api is not (SendSms or PullSmsSendStatus)) return SmsResults.Error("InvalidAction", $"The requested action `{call.Api}` does not exist.");
+        if (headers["X-TC-Region"].ToString().Length == 0) return SmsResults.Missing("Region");
+        if (body is null) return SmsResults.Error("FailedOperation.JsonParseFail", "解析请求包体时候失败。");
+        if (JsonFields.Str(body, "SmsSdkAppId") is not { } appId) return SmsResults.Missing("SmsSdkAppId");
+        if (appId != options.SmsSdkAppId) return SmsResults.Error("InvalidParameterValue.SdkAppIdNotExist", "SdkAppId不存在。");
+        return call.Api == SendSms ? Send(call, body) : Pull(call, body);
+    }
+
+    ApiResult Send(ApiCall call, JsonObject body)
+    {
+        if (JsonFields.Str(body, "TemplateId") is null or "") return SmsResults.Missing("TemplateId");
+        if (JsonFields.Str(body, "SignName") is null or "") return SmsResults.Missing("SignName");
+        var numbers = JsonFields.Arr(body, "PhoneNumberSet");
+        if (numbers is null || numbers.Count == 0)
+            return SmsResults.Error("MissingParameter.EmptyPhoneNumberSet", "传入的号码列表为空，请确认您的参数中是否传入号码。");
+        if (numbers.Count > MaxNumbers)
+            return SmsResults.Error("LimitExceeded.PhoneNumberCountLimit", "调用接口单次提交的手机号个数超过200个，请遵守腾讯云短信 API 接口输入参数 PhoneNumberSet 描述。");
+
+        var session = JsonFields.Str(body, "SessionContext") ?? "";
+        var statuses = new List<object>();
+        var serials = new List<string>();
+        foreach (var node in numbers)
+        {
+            var raw = JsonFields.Text(node) ?? "";
+            if (PhoneNumbers.Normalize(raw) is not { } phone)
+            {
+                statuses.Add(new { SerialNo = "", PhoneNumber = raw, Fee = 0, SessionContext = session,
+                    Code = "InvalidParameterValue.IncorrectPhoneNumber", Message = "incorrect number format", IsoCode = "DEF" });
+                continue;
+            }
+
+            var serialNo = store.RecordSent(phone, session);
+            serials.Add(serialNo);
+            statuses.Add(new { SerialNo = serialNo, PhoneNumber = phone, Fee = 1, SessionContext = session, Code = "Ok", Message = "send success", IsoCode = "CN" });
+        }
+
+        call.PlatformId = serials.Count == 0 ? null : string.Join(',', serials);
+        call.Detail["statuses"] = statuses;
+        return SmsResults.Ok("SendStatusSet", statuses);
+    }
+
+    ApiResult Pull(ApiCall call, JsonObject body)
+    {
+        if (JsonFields.Long(body, "Limit") is not { } limit) return SmsResults.Missing("Limit");
+        if (limit < 1) return SmsResults.Error("InvalidParameterValue", "Limit must be at least 1.");
+        var receipts = store.Pull((int)Math.Min(limit, MaxPull));
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var set = receipts.Select(r => new
+        {
+            UserReceiveTime = now, CountryCode = "86", SubscriberNumber = r.PhoneNumber[3..], PhoneNumber = r.PhoneNumber, SerialNo = r.SerialNo,
+            ReportStatus = "SUCCESS", Description = "用户接收成功", SessionContext = r.SessionContext,
+        }).ToList();
+        call.Detail["serialNos"] = receipts.Select(r => r.SerialNo).ToList();
+        return SmsResults.Ok("PullSmsSendStatusSet", set);
+    }
+
+    static JsonObject? Parse(byte[] bytes)
+    {
+        try
+        {
+            return JsonNode.Parse(bytes) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Journal detail: normalised numbers (raw when invalid), SessionContext and template fields.</summary>
+    static void Describe(ApiCall call, JsonObject? body)
+    {
+        if (call.Api == PullSmsSendStatus)
+        {
+            call.Detail["limit"] = JsonFields.Long(body, "Limit");
+            return;
+        }
+
+        call.Detail["phoneNumbers"] = JsonFields.Arr(body, "PhoneNumberSet")?.Select(n => JsonFields.Text(n) is { } raw ? PhoneNumbers.Normalize(raw) ?? raw : null).ToList();
+        call.Detail["sessionContext"] = JsonFields.Str(body, "SessionContext");
+        call.Detail["templateId"] = JsonFields.Str(body, "TemplateId");
+        call.Detail["templateParams"] = JsonFields.Arr(body, "TemplateParamSet")?.Select(JsonFields.Text).ToList();
+        call.Detail["signName"] = JsonFields.Str(body, "SignName");
+        call.Detail["smsSdkAppId"] = JsonFields.Str(body, "SmsSdkAppId");
+    }
+}
