@@ -31,6 +31,13 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
         return new EmptyResult();
     }
 
+    [Function("GetReport")]
+    public async Task<IActionResult> Report([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{year}")] HttpRequest req, string year)
+    {
+        await statistics.GetReportAsync(req.HttpContext, year);
+        return new EmptyResult();
+    }
+
     [Function("Health")]
     public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req)
     {

@@ -1,20 +1,32 @@
 using Channels.Local;
+using Channels.Publishing.Seeds;
 
-// "demo" runs the sample publications through this host and exits (or keeps serving with --keep);
-// anything else serves until stopped.
-var demo = args.Length > 0 && args[0] == "demo";
+// Modes: (none) serve until stopped; "demo" publishes seeds/demo and exits (--keep: then serve);
+// "replay FILE" pushes a JSONL dataset through the pipeline; "generate FILE" writes the 2017 dataset.
+var mode = args.FirstOrDefault() is "demo" or "replay" or "generate" ? args[0] : "serve";
+if (mode == "generate")
+{
+    var target = args.ElementAtOrDefault(1) ?? "seeds/furong-2017.jsonl";
+    var count = await DatasetFile.WriteAsync(target, YearDatasetGenerator.Generate());
+    Console.WriteLine($"wrote {count} items to {target}");
+    return 0;
+}
+
 var keep = args.Contains("--keep");
-var hostArgs = args.Where(a => a is not ("demo" or "--keep")).ToArray();
+var replayFile = mode == "replay" ? args.ElementAtOrDefault(1) ?? throw new ArgumentException("usage: replay FILE") : null;
+var hostArgs = args.Skip(mode == "serve" ? 0 : mode == "replay" ? 2 : 1).Where(a => a != "--keep").ToArray();
 var app = await LocalHost.BuildAsync(hostArgs);
-if (!demo)
+if (mode == "serve")
 {
     await app.RunAsync();
     return 0;
 }
 
 await app.StartAsync();
-var seeds = app.Configuration["CHANNELS_SEEDS"] ?? Path.Combine(Directory.GetCurrentDirectory(), "seeds", "demo");
-var code = await DemoRunner.RunAsync(app.Urls.First(), seeds, Console.Out, app.Lifetime.ApplicationStopping);
+var stopping = app.Lifetime.ApplicationStopping;
+var code = mode == "demo"
+    ? await DemoRunner.RunAsync(app.Urls.First(), app.Configuration["CHANNELS_SEEDS"] ?? Path.Combine(Directory.GetCurrentDirectory(), "seeds", "demo"), Console.Out, stopping)
+    : await ReplayRunner.RunAsync(app.Urls.First(), app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), replayFile!, int.Parse(app.Configuration["CHANNELS_REPLAY_PARALLEL"] ?? "16", System.Globalization.CultureInfo.InvariantCulture), Console.Out, stopping);
 if (keep)
 {
     Console.WriteLine("按 Ctrl-C 停止。");

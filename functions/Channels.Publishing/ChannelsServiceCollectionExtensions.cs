@@ -26,9 +26,11 @@ public static class ChannelsServiceCollectionExtensions
         AddOptions<StorageOptions>(services, StorageOptions.SectionName);
         AddOptions<DeliveryOptions>(services, DeliveryOptions.SectionName);
         AddOptions<WebsiteOptions>(services, WebsiteOptions.SectionName);
+        AddOptions<Reports.ReportOptions>(services, Reports.ReportOptions.SectionName);
 
         services.AddSingleton<ChannelsStorage>();
         services.AddSingleton<BodySanitizer>();
+        services.AddSingleton<ListingRefresher>();
         services.AddSingleton<PublicationStore>();
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<CountingIndex>();

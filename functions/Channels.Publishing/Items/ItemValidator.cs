@@ -25,6 +25,8 @@ public static partial class ItemValidator
         Required(p, "body", item.Body, MaxBodyLength);
         Required(p, "publisher", item.Publisher, 100);
         if (item.Summary is { Length: > 500 }) p.Add("summary", "摘要不能超过500个字符");
+        if (item.DocumentCategory is { } category && !DocumentCategories.All.Contains(category))
+            p.Add("documentCategory", $"documentCategory 只能是{string.Join("或", DocumentCategories.All)}");
         CheckDates(p, item, now);
         CheckChannels(p, item);
         ApprovalGate.Check(p, item, now);

@@ -10,6 +10,9 @@ public sealed record PublicationItem
     public IReadOnlyList<string> Columns { get; init; } = [];
     public string Publisher { get; init; } = "";
     public string? DocumentNumber { get; init; }
+
+    /// <summary>条例第二十条第（一）项 category when the item is one: 规章 or 行政规范性文件 (for the annual report's table 二).</summary>
+    public string? DocumentCategory { get; init; }
     public DateTimeOffset? PublishAt { get; init; }
     public string Priority { get; init; } = Priorities.Normal;
     public DateTimeOffset? IncidentAt { get; init; }
@@ -47,6 +50,14 @@ public sealed record ApprovalRecord
 public sealed record ConfidentialityReview
 {
     public bool Passed { get; init; }
+}
+
+public static class DocumentCategories
+{
+    public const string Regulation = "规章";
+    public const string NormativeDocument = "行政规范性文件";
+
+    public static readonly IReadOnlyList<string> All = [Regulation, NormativeDocument];
 }
 
 public static class Priorities

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using Channels.Publishing.Storage;
 
@@ -6,25 +7,40 @@ namespace Channels.Publishing.Ledger;
 /// <summary>
 /// One row per counted post in table "delivered": partition = statistics year (UTC+8 of publishAt),
 /// row = channel|item|part. Written with upsert when a post reaches its final delivered state, so a retried or
-/// replayed delivery writes the same row again and is never counted twice.
+/// replayed delivery writes the same row again and is never counted twice. After each write the year's change
+/// token (partition "versions") is replaced, which is how cached statistics know they are stale.
 /// </summary>
 public sealed class CountingIndex(ChannelsStorage storage)
 {
-    public async Task CountAsync(int year, IEnumerable<CountedPost> posts, CancellationToken ct)
+    public const string VersionsPartition = "versions";
+
+    public async Task CountAsync(int year, int month, IEnumerable<CountedPost> posts, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
-        var actions = posts.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(year.ToString(System.Globalization.CultureInfo.InvariantCulture), p.RowKey)
+        var partition = year.ToString(CultureInfo.InvariantCulture);
+        var actions = posts.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, p.RowKey)
         {
             ["Channel"] = p.Channel,
             ["Metric"] = p.Metric,
             ["Name"] = p.Name,
             ["Units"] = p.Units,
             ["ItemId"] = p.ItemId,
+            ["Month"] = month,
         })).ToList();
         foreach (var chunk in actions.Chunk(100))
         {
             await storage.Delivered.SubmitTransactionAsync(chunk, ct);
         }
+
+        // A fresh token, not a counter: concurrent writers never conflict, and any change is seen.
+        await storage.Delivered.UpsertEntityAsync(new TableEntity(VersionsPartition, partition) { ["Token"] = Guid.NewGuid().ToString("N") }, TableUpdateMode.Replace, ct);
+    }
+
+    public async Task<string> VersionAsync(int year, CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync();
+        var row = await storage.Delivered.GetEntityIfExistsAsync<TableEntity>(VersionsPartition, year.ToString(CultureInfo.InvariantCulture), ["Token"], ct);
+        return row.HasValue ? row.Value!.GetString("Token") ?? "" : "";
     }
 }
 

@@ -7,27 +7,27 @@ namespace Channels.Publishing.Ledger;
 /// <summary>Reads and writes the delivery ledger (table "deliveries": partition = item id, row = channel).</summary>
 public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
 {
-    /// <summary>The row for (item, channel), creating the intent row if it is not there yet.</summary>
-    public async Task<DeliveryEntry> GetOrCreateIntentAsync(string itemId, string channel, string contentHash, CancellationToken ct)
+    /// <summary>
+    /// The row for (item, channel). The first call writes the intent row (with <paramref name="attempts"/>) and
+    /// returns it; later calls find the existing row (its own attempts count untouched).
+    /// </summary>
+    public async Task<(DeliveryEntry Entry, bool Created)> GetOrCreateIntentAsync(string itemId, string channel, string contentHash, int attempts, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
-        var existing = await storage.Deliveries.GetEntityIfExistsAsync<DeliveryEntry>(itemId, channel, cancellationToken: ct);
-        if (existing.HasValue && existing.Value is { } row) return row;
-
         var entry = new DeliveryEntry
         {
-            PartitionKey = itemId, RowKey = channel, ContentHash = contentHash, IntentAt = time.GetUtcNow(),
+            PartitionKey = itemId, RowKey = channel, ContentHash = contentHash, IntentAt = time.GetUtcNow(), Attempts = attempts,
         };
         try
         {
-            await storage.Deliveries.AddEntityAsync(entry, ct);
+            var response = await storage.Deliveries.AddEntityAsync(entry, ct);
+            entry.ETag = response.Headers.ETag ?? ETag.All;
+            return (entry, true);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return (await storage.Deliveries.GetEntityAsync<DeliveryEntry>(itemId, channel, cancellationToken: ct)).Value;
+            return ((await storage.Deliveries.GetEntityAsync<DeliveryEntry>(itemId, channel, cancellationToken: ct)).Value, false);
         }
-
-        return (await storage.Deliveries.GetEntityAsync<DeliveryEntry>(itemId, channel, cancellationToken: ct)).Value;
     }
 
     public async Task SaveAsync(DeliveryEntry entry, CancellationToken ct)

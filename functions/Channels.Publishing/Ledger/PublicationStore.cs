@@ -12,6 +12,22 @@ namespace Channels.Publishing.Ledger;
 /// </summary>
 public sealed class PublicationStore(ChannelsStorage storage)
 {
+    const int CacheLimit = 20_000;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, ArchivedItem> archived = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The immutable part of a publication (id, content hash, dates, archived item), cached: an id never changes
+    /// content once claimed, so every delivery step after the first reads it from memory.
+    /// </summary>
+    public async Task<ArchivedItem> GetArchivedAsync(string id, CancellationToken ct)
+    {
+        if (archived.TryGetValue(id, out var hit)) return hit;
+        var record = await FindAsync(id, ct) ?? throw new InvalidOperationException($"publication {id} not found");
+        var item = await LoadItemAsync(record, ct);
+        if (archived.Count >= CacheLimit) archived.Clear();
+        return archived[id] = new ArchivedItem(record.Id, record.ContentHash, record.Year, record.PublishAt, item);
+    }
+
     public async Task<PublicationRecord?> FindAsync(string id, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
@@ -56,12 +72,12 @@ public sealed class PublicationStore(ChannelsStorage storage)
         }
     }
 
+    /// <summary>Sets the status (and completion time) with one merge, without reading the row first.</summary>
     public async Task UpdateStatusAsync(string id, string status, DateTimeOffset? completedAt, CancellationToken ct)
     {
-        var row = await FindAsync(id, ct) ?? throw new InvalidOperationException($"publication {id} not found");
-        row.Status = status;
-        row.CompletedAt = completedAt;
-        await storage.Publications.UpdateEntityAsync(row, ETag.All, Azure.Data.Tables.TableUpdateMode.Replace, ct);
+        var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.ItemRow) { [nameof(PublicationRecord.Status)] = status };
+        if (completedAt is not null) patch[nameof(PublicationRecord.CompletedAt)] = completedAt;
+        await storage.Publications.UpdateEntityAsync(patch, ETag.All, Azure.Data.Tables.TableUpdateMode.Merge, ct);
     }
 
     public async Task<PublicationItem> LoadItemAsync(PublicationRecord record, CancellationToken ct)
@@ -72,3 +88,6 @@ public sealed class PublicationStore(ChannelsStorage storage)
     }
 
 }
+
+/// <summary>What never changes about a publication once its id is claimed.</summary>
+public sealed record ArchivedItem(string Id, string ContentHash, int Year, DateTimeOffset PublishAt, PublicationItem Item);

@@ -21,14 +21,13 @@ public sealed class DeliveryService(
 
     public async Task<ChannelOutcome> DeliverAsync(ChannelTask task, CancellationToken ct = default)
     {
-        var record = await publications.FindAsync(task.ItemId, ct) ?? throw new InvalidOperationException($"publication {task.ItemId} not found");
-        var entry = await ledger.GetOrCreateIntentAsync(task.ItemId, task.Channel, record.ContentHash, ct);
+        var record = await publications.GetArchivedAsync(task.ItemId, ct);
+        var (entry, created) = await ledger.GetOrCreateIntentAsync(task.ItemId, task.Channel, record.ContentHash, task.Check ? 0 : 1, ct);
         if (DeliveryState.IsFinal(entry.State)) return Outcome(entry);
 
-        var item = await publications.LoadItemAsync(record, ct);
         var publisher = byChannel.GetValueOrDefault(task.Channel) ?? throw new InvalidOperationException($"no publisher for channel {task.Channel}");
-        var job = new DeliveryJob(item, entry, c => ledger.SaveAsync(entry, c));
-        if (!task.Check)
+        var job = new DeliveryJob(record.Item, entry, c => ledger.SaveAsync(entry, c));
+        if (!task.Check && !created)
         {
             entry.Attempts++;
             await ledger.SaveAsync(entry, ct);
@@ -53,7 +52,7 @@ public sealed class DeliveryService(
 
         if (step.State == DeliveryState.Delivered && step.Counted is { Count: > 0 } counted)
         {
-            await counting.CountAsync(record.Year, counted, ct);
+            await counting.CountAsync(record.Year, ChinaTime.ToChina(record.PublishAt).Month, counted, ct);
         }
 
         var now = time.GetUtcNow();
@@ -69,8 +68,8 @@ public sealed class DeliveryService(
 
     public async Task<ChannelOutcome> FailAsync(ChannelFailure failure, CancellationToken ct = default)
     {
-        var record = await publications.FindAsync(failure.ItemId, ct) ?? throw new InvalidOperationException($"publication {failure.ItemId} not found");
-        var entry = await ledger.GetOrCreateIntentAsync(failure.ItemId, failure.Channel, record.ContentHash, ct);
+        var record = await publications.GetArchivedAsync(failure.ItemId, ct);
+        var (entry, _) = await ledger.GetOrCreateIntentAsync(failure.ItemId, failure.Channel, record.ContentHash, 0, ct);
         if (DeliveryState.IsFinal(entry.State)) return Outcome(entry);
         entry.State = DeliveryState.Failed;
         entry.Error = failure.Reason;

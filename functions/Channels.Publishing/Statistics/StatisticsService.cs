@@ -1,50 +1,35 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Data.Tables;
-using Channels.Publishing.Items;
+using Channels.Publishing.Ledger;
 using Channels.Publishing.Storage;
 
 namespace Channels.Publishing.Statistics;
 
-/// <summary>Adds up the counting index of one year into the v1 statistics shape.</summary>
-public sealed class StatisticsService(ChannelsStorage storage)
+/// <summary>
+/// A year's statistics from the counting index. The scan of the year's rows is cached and reused while the
+/// year's change token is unchanged, so a request costs one point read unless something was counted since.
+/// </summary>
+public sealed class StatisticsService(ChannelsStorage storage, CountingIndex counting)
 {
+    static readonly string[] Columns = ["Channel", "Metric", "Name", "Units", "Month"];
+    readonly ConcurrentDictionary<int, (string Token, YearStatistics Stats)> cache = new();
+
     public async Task<YearStatistics> ForYearAsync(int year, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
-        var columns = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        int websiteItems = 0, postings = 0, articles = 0, massSends = 0, weibo = 0, smsMessages = 0, recipients = 0, bulletinItems = 0;
-        var issues = new HashSet<string>(StringComparer.Ordinal);
+        var token = await counting.VersionAsync(year, ct);
+        if (cache.TryGetValue(year, out var hit) && hit.Token == token && token.Length > 0) return hit.Stats;
+
+        var tally = new YearTally(year);
         var partition = year.ToString(CultureInfo.InvariantCulture);
-        var select = new[] { "RowKey", "Channel", "Metric", "Name", "Units" };
-        await foreach (var row in storage.Delivered.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: select, cancellationToken: ct))
+        await foreach (var row in storage.Delivered.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: Columns, cancellationToken: ct))
         {
-            var name = row.GetString("Name");
-            var units = row.GetInt32("Units") ?? 1;
-            switch ((row.GetString("Channel"), row.GetString("Metric")))
-            {
-                case (ChannelNames.Website, Metrics.Item): websiteItems++; break;
-                case (ChannelNames.Website, Metrics.Column):
-                    postings++;
-                    columns[name ?? "?"] = columns.GetValueOrDefault(name ?? "?") + 1;
-                    break;
-                case (ChannelNames.WeChat, Metrics.Article): articles++; break;
-                case (ChannelNames.WeChat, Metrics.MassSend): massSends++; break;
-                case (ChannelNames.Weibo, Metrics.Post): weibo++; break;
-                case (ChannelNames.Sms, Metrics.Message): smsMessages++; recipients += units; break;
-                case (ChannelNames.Bulletin, Metrics.Item):
-                    bulletinItems++;
-                    if (name is not null) issues.Add(name);
-                    break;
-            }
+            tally.Add(row.GetString("Channel"), row.GetString("Metric"), row.GetString("Name"), row.GetInt32("Units") ?? 1, row.GetInt32("Month") ?? 0);
         }
 
-        return new YearStatistics(
-            year,
-            new WebsiteCounts(websiteItems, columns, postings),
-            new WeChatCounts(articles, massSends),
-            new WeiboCounts(weibo),
-            new SmsCounts(smsMessages, recipients),
-            new BulletinCounts(bulletinItems, issues.Count));
+        var stats = tally.Result();
+        cache[year] = (token, stats);
+        return stats;
     }
 }
 
@@ -57,4 +42,5 @@ public static class Metrics
     public const string MassSend = "masssend";
     public const string Post = "post";
     public const string Message = "message";
+    public const string Category = "category";
 }

@@ -22,7 +22,7 @@ public class TriggerTests
 
     static HttpTriggers Triggers() => new(
         new PublicationsApi(new PublicationStore(Storage), new DeliveryLedger(Storage, TimeProvider.System), Options.Create(new DeliveryOptions()), TimeProvider.System),
-        new StatisticsApi(new StatisticsService(Storage), Storage));
+        new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)), Storage, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System));
 
     static HttpRequest Request(string body)
     {

@@ -12,7 +12,7 @@ namespace Channels.Publishing.Channels.Bulletin;
 /// Printable bulletin/gazette exports in the "bulletin" container: one notice per item under the day of its
 /// publication (UTC+8), and that day's issue listing every notice to post. Delivered once both are written.
 /// </summary>
-public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer sanitizer, IOptions<WebsiteOptions> site) : IChannelPublisher
+public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer sanitizer, ListingRefresher refresher, IOptions<WebsiteOptions> site) : IChannelPublisher
 {
     readonly BulletinRenderer renderer = new(site.Value.SiteTitle);
 
@@ -33,7 +33,8 @@ public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer san
         {
             ["ItemId"] = item.Id, ["Title"] = item.Title, ["Date"] = date,
         }, TableUpdateMode.Replace, ct);
-        await PageWriter.RegenerateAsync(storage.Bulletin, BulletinRenderer.IssuePath(date), async c =>
+        var issuePath = BulletinRenderer.IssuePath(date);
+        await refresher.RefreshAsync("bulletin:" + issuePath, () => PageWriter.RegenerateAsync(storage.Bulletin, issuePath, async c =>
         {
             var notices = new List<SiteListing>();
             await foreach (var e in storage.SiteIndex.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: c))
@@ -42,7 +43,7 @@ public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer san
             }
 
             return renderer.Issue(date, notices);
-        }, ct);
+        }, CancellationToken.None));
 
         return ChannelStep.Delivered(new CountedPost(Channel, item.Id, Metrics.Item, date));
     }

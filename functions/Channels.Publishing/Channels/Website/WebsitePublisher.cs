@@ -12,7 +12,7 @@ namespace Channels.Publishing.Channels.Website;
 /// The government website: the item page, its listing under each column, the column pages and the home page,
 /// all in the $web container of the static site. Delivered once the item page and listings are written.
 /// </summary>
-public sealed class WebsitePublisher(ChannelsStorage storage, BodySanitizer sanitizer, IOptions<WebsiteOptions> options) : IChannelPublisher
+public sealed class WebsitePublisher(ChannelsStorage storage, BodySanitizer sanitizer, ListingRefresher refresher, IOptions<WebsiteOptions> options) : IChannelPublisher
 {
     const string AllPartition = "all";
     readonly SiteRenderer renderer = new(options.Value);
@@ -30,20 +30,20 @@ public sealed class WebsitePublisher(ChannelsStorage storage, BodySanitizer sani
         await job.SaveAsync(ct);
 
         await ListAsync(item, columns, ct);
-        foreach (var column in columns)
-        {
-            await PageWriter.RegenerateAsync(storage.Web, SiteRenderer.ColumnPath(column),
-                async c => renderer.ColumnPage(column, await LatestAsync("col-" + column.Slug, c)), ct);
-        }
-
-        await PageWriter.RegenerateAsync(storage.Web, "index.html", async c => renderer.HomePage(await LatestAsync(AllPartition, c)), ct);
+        var listings = columns.Select(column => Refresh(SiteRenderer.ColumnPath(column), async c => renderer.ColumnPage(column, await LatestAsync("col-" + column.Slug, c))))
+            .Append(Refresh("index.html", async c => renderer.HomePage(await LatestAsync(AllPartition, c))));
+        await Task.WhenAll(listings);
 
         var counted = new List<CountedPost> { new(Channel, item.Id, Metrics.Item) };
         counted.AddRange(columns.Select(c => new CountedPost(Channel, item.Id, Metrics.Column, c.Name)));
+        if (item.DocumentCategory is { } category) counted.Add(new CountedPost(Channel, item.Id, Metrics.Category, category));
         return ChannelStep.Delivered([.. counted]);
     }
 
     public Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct) => Task.FromResult(ChannelStep.Delivered());
+
+    Task Refresh(string path, Func<CancellationToken, Task<string>> render) =>
+        refresher.RefreshAsync("web:" + path, () => PageWriter.RegenerateAsync(storage.Web, path, render, CancellationToken.None));
 
     async Task ListAsync(PublicationItem item, IEnumerable<WebsiteColumn> columns, CancellationToken ct)
     {
