@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +18,7 @@ public sealed class ChannelsStorage
     public ChannelsStorage(IOptions<StorageOptions> options)
     {
         var o = options.Value;
-        var tables = new TableServiceClient(o.ConnectionString);
-        var blobs = new BlobServiceClient(o.ConnectionString);
+        var (tables, blobs) = CreateClients(o);
         Publications = tables.GetTableClient(o.Prefix + "publications");
         Deliveries = tables.GetTableClient(o.Prefix + "deliveries");
         Delivered = tables.GetTableClient(o.Prefix + "delivered");
@@ -37,6 +37,19 @@ public sealed class ChannelsStorage
     public BlobContainerClient Archive { get; }
     public BlobContainerClient Web { get; }
     public BlobContainerClient Bulletin { get; }
+
+    /// <summary>
+    /// Endpoints + managed identity in Azure (the account allows no shared key), the connection string otherwise.
+    /// </summary>
+    static (TableServiceClient Tables, BlobServiceClient Blobs) CreateClients(StorageOptions o)
+    {
+        if (!o.UsesServiceUris) return (new TableServiceClient(o.ConnectionString!), new BlobServiceClient(o.ConnectionString!));
+        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrWhiteSpace(o.ClientId) ? null : o.ClientId,
+        });
+        return (new TableServiceClient(new Uri(o.TableServiceUri!), credential), new BlobServiceClient(new Uri(o.BlobServiceUri!), credential));
+    }
 
     /// <summary>Creates what is missing, once per process (again after a failure, e.g. storage not up yet).</summary>
     public Task EnsureCreatedAsync()
