@@ -6,13 +6,14 @@ namespace Channels.Publishing.Seeds;
 /// Writes a year of approved items consistent with the seed report: exactly 11,359 website items whose column
 /// postings match the 23 column figures (15,154, cross-listed), 1,008 of them also on Weibo, 484 on WeChat and 66
 /// of the 征地拆迁 items on the bulletin boards; dates spread over the year in UTC+8. Deterministic for a seed,
-/// so the same file comes out every time. <paramref name="scale"/> shrinks every figure (for tests).
+/// so the same file comes out every time. <paramref name="scale"/> shrinks every figure and <paramref name="year"/>
+/// moves the dates (both for tests).
 /// </summary>
 public static class YearDatasetGenerator
 {
     static readonly string[] People = ["李明", "王芳", "张伟", "刘洋", "陈静", "杨帆", "赵强", "黄涛", "周丽", "吴刚", "郑军", "孙悦", "马林", "朱红", "胡斌", "郭敏"];
 
-    public static IReadOnlyList<PublicationItem> Generate(int seed = 2017, double scale = 1.0)
+    public static IReadOnlyList<PublicationItem> Generate(int seed = 2017, double scale = 1.0, int year = SeedFigures2017.Year)
     {
         var random = new Random(seed);
         int Scaled(int n) => Math.Max(1, (int)Math.Round(n * scale));
@@ -38,7 +39,7 @@ public static class YearDatasetGenerator
         var bulletin = Enumerable.Range(0, itemCount).Where(i => itemColumns[i].Contains("征地拆迁信息"))
             .Take(Scaled(SeedFigures2017.BulletinItems)).ToHashSet();
 
-        var start = new DateTimeOffset(SeedFigures2017.Year, 1, 3, 8, 30, 0, ChinaTime.Offset);
+        var start = new DateTimeOffset(year, 1, 3, 8, 30, 0, ChinaTime.Offset);
         var items = new List<PublicationItem>(itemCount);
         for (var i = 0; i < itemCount; i++)
         {
@@ -53,7 +54,7 @@ public static class YearDatasetGenerator
             var title = $"{cols[0]}：{Topic(random)}（{at:M月d日}）";
             items.Add(new PublicationItem
             {
-                Id = $"fr{SeedFigures2017.Year}-{slug}-{i + 1:D5}",
+                Id = $"fr{year}-{slug}-{i + 1:D5}",
                 Title = title,
                 Body = $"<p>{title}。本信息由芙蓉区人民政府依照《中华人民共和国政府信息公开条例》主动公开。</p>",
                 Summary = title,
