@@ -30,7 +30,7 @@ public static class ChannelsServiceCollectionExtensions
 
         services.AddSingleton<ChannelsStorage>();
         services.AddSingleton<BodySanitizer>();
-        services.AddSingleton<ListingRefresher>();
+        services.AddSingleton<ListingBook>();
         services.AddSingleton<PublicationStore>();
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<CountingIndex>();

@@ -8,7 +8,7 @@ namespace Channels.Publishing.Storage;
 /// <summary>
 /// The tables and containers Channels keeps in one Azure Storage account, created on first use.
 /// Tables: publications (one row per item), deliveries (the ledger), delivered (the counting index),
-/// siteindex (website listings), smsreceipts. Containers: archive (submitted items), $web (the site), bulletin (exports).
+/// smsreceipts. Containers: archive (submitted items and listing documents), $web (the site), bulletin (exports).
 /// </summary>
 public sealed class ChannelsStorage
 {
@@ -22,7 +22,6 @@ public sealed class ChannelsStorage
         Publications = tables.GetTableClient(o.Prefix + "publications");
         Deliveries = tables.GetTableClient(o.Prefix + "deliveries");
         Delivered = tables.GetTableClient(o.Prefix + "delivered");
-        SiteIndex = tables.GetTableClient(o.Prefix + "siteindex");
         SmsReceipts = tables.GetTableClient(o.Prefix + "smsreceipts");
         Archive = blobs.GetBlobContainerClient(o.Prefix + "archive");
         Web = blobs.GetBlobContainerClient("$web");
@@ -32,7 +31,6 @@ public sealed class ChannelsStorage
     public TableClient Publications { get; }
     public TableClient Deliveries { get; }
     public TableClient Delivered { get; }
-    public TableClient SiteIndex { get; }
     public TableClient SmsReceipts { get; }
     public BlobContainerClient Archive { get; }
     public BlobContainerClient Web { get; }
@@ -67,7 +65,6 @@ public sealed class ChannelsStorage
             Publications.CreateIfNotExistsAsync(),
             Deliveries.CreateIfNotExistsAsync(),
             Delivered.CreateIfNotExistsAsync(),
-            SiteIndex.CreateIfNotExistsAsync(),
             SmsReceipts.CreateIfNotExistsAsync(),
             Archive.CreateIfNotExistsAsync(),
             Web.CreateIfNotExistsAsync(),

@@ -6,9 +6,9 @@ using Channels.Publishing.Items;
 namespace Channels.Publishing.Storage;
 
 /// <summary>
-/// Writes generated HTML pages to blob storage safely under retries and concurrent runs:
-/// content pages are created once (If-None-Match: *, hash in metadata), listing pages are regenerated
-/// with If-Match so two runs never overwrite each other's additions.
+/// Writes generated HTML pages to blob storage safely under retries: content pages are created once
+/// (If-None-Match: *, hash in metadata); listing pages are derived from their ListingBook document, whose
+/// updates are the ones guarded with If-Match.
 /// </summary>
 public static class PageWriter
 {
@@ -31,34 +31,9 @@ public static class PageWriter
         }
     }
 
-    /// <summary>Regenerates a listing page from current data; retried when another writer got there first.</summary>
-    public static async Task RegenerateAsync(BlobContainerClient container, string path, Func<CancellationToken, Task<string>> render, CancellationToken ct)
-    {
-        var blob = container.GetBlobClient(path);
-        for (var attempt = 0; ; attempt++)
-        {
-            ETag? etag = null;
-            try
-            {
-                etag = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value.ETag;
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
-
-            var html = await render(ct);
-            var conditions = etag is { } t ? new BlobRequestConditions { IfMatch = t } : new BlobRequestConditions { IfNoneMatch = ETag.All };
-            try
-            {
-                await blob.UploadAsync(BinaryData.FromString(html), Options(ContentHash.OfText(html), conditions), ct);
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 20)
-            {
-                await Task.Delay(Random.Shared.Next(5, 50), ct);
-            }
-        }
-    }
+    /// <summary>Writes a derived page (a listing rendered from its <see cref="ListingBook"/> document) over whatever is there.</summary>
+    public static Task OverwriteAsync(BlobContainerClient container, string path, string html, CancellationToken ct) =>
+        container.GetBlobClient(path).UploadAsync(BinaryData.FromString(html), Options(ContentHash.OfText(html), new BlobRequestConditions()), ct);
 
     static BlobUploadOptions Options(string hash, BlobRequestConditions conditions) => new()
     {

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Channels.Publishing.Channels.Website;
 using Channels.Publishing.Items;
 using Channels.Publishing.Ledger;
@@ -12,7 +11,7 @@ namespace Channels.Publishing.Channels.Bulletin;
 /// Printable bulletin/gazette exports in the "bulletin" container: one notice per item under the day of its
 /// publication (UTC+8), and that day's issue listing every notice to post. Delivered once both are written.
 /// </summary>
-public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer sanitizer, ListingRefresher refresher, IOptions<WebsiteOptions> site) : IChannelPublisher
+public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer sanitizer, ListingBook listings, IOptions<WebsiteOptions> site) : IChannelPublisher
 {
     readonly BulletinRenderer renderer = new(site.Value.SiteTitle);
 
@@ -28,22 +27,9 @@ public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer san
         job.Entry.Url = storage.Bulletin.GetBlobClient(path).Uri.ToString();
         await job.SaveAsync(ct);
 
-        var partition = "bulletin-" + date;
-        await storage.SiteIndex.UpsertEntityAsync(new TableEntity(partition, item.Id)
-        {
-            ["ItemId"] = item.Id, ["Title"] = item.Title, ["Date"] = date,
-        }, TableUpdateMode.Replace, ct);
-        var issuePath = BulletinRenderer.IssuePath(date);
-        await refresher.RefreshAsync("bulletin:" + issuePath, () => PageWriter.RegenerateAsync(storage.Bulletin, issuePath, async c =>
-        {
-            var notices = new List<SiteListing>();
-            await foreach (var e in storage.SiteIndex.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: c))
-            {
-                notices.Add(new SiteListing(e.GetString("ItemId"), e.GetString("Title"), date));
-            }
-
-            return renderer.Issue(date, notices);
-        }, CancellationToken.None));
+        // The day's issue lists every notice (no limit), in id order.
+        await listings.AddAsync("bulletin-" + date, new SiteListing(item.Id, item.Title, date, item.Id), limit: null,
+            (list, c) => PageWriter.OverwriteAsync(storage.Bulletin, BulletinRenderer.IssuePath(date), renderer.Issue(date, [.. list.Reverse()]), c));
 
         return ChannelStep.Delivered(new CountedPost(Channel, item.Id, Metrics.Item, date));
     }

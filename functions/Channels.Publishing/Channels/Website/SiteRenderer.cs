@@ -54,5 +54,5 @@ public sealed class SiteRenderer(WebsiteOptions options)
     }
 }
 
-/// <summary>One line of a listing page.</summary>
-public sealed record SiteListing(string ItemId, string Title, string Date);
+/// <summary>One line of a listing page; SortKey orders newest first (publishAt as sortable UTC, then id).</summary>
+public sealed record SiteListing(string ItemId, string Title, string Date, string SortKey = "");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using Channels.Publishing.Items;
 using Channels.Publishing.Ledger;
 using Channels.Publishing.Statistics;
@@ -9,12 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Channels.Publishing.Channels.Website;
 
 /// <summary>
-/// The government website: the item page, its listing under each column, the column pages and the home page,
-/// all in the $web container of the static site. Delivered once the item page and listings are written.
+/// The government website: the item page, its entry on each of its column pages and on the home page, all in the
+/// $web container of the static site. Delivered once the item page is written and every listing shows it.
 /// </summary>
-public sealed class WebsitePublisher(ChannelsStorage storage, BodySanitizer sanitizer, ListingRefresher refresher, IOptions<WebsiteOptions> options) : IChannelPublisher
+public sealed class WebsitePublisher(ChannelsStorage storage, BodySanitizer sanitizer, ListingBook listings, IOptions<WebsiteOptions> options) : IChannelPublisher
 {
-    const string AllPartition = "all";
     readonly SiteRenderer renderer = new(options.Value);
 
     public string Channel => ChannelNames.Website;
@@ -29,10 +27,13 @@ public sealed class WebsitePublisher(ChannelsStorage storage, BodySanitizer sani
         job.Entry.Url = renderer.Url(path);
         await job.SaveAsync(ct);
 
-        await ListAsync(item, columns, ct);
-        var listings = columns.Select(column => Refresh(SiteRenderer.ColumnPath(column), async c => renderer.ColumnPage(column, await LatestAsync("col-" + column.Slug, c))))
-            .Append(Refresh("index.html", async c => renderer.HomePage(await LatestAsync(AllPartition, c))));
-        await Task.WhenAll(listings);
+        var entry = Listing(item);
+        var limit = options.Value.ListLength;
+        await Task.WhenAll(columns
+            .Select(column => listings.AddAsync("web-col-" + column.Slug, entry, limit,
+                (list, c) => PageWriter.OverwriteAsync(storage.Web, SiteRenderer.ColumnPath(column), renderer.ColumnPage(column, list), c)))
+            .Append(listings.AddAsync("web-home", entry, limit,
+                (list, c) => PageWriter.OverwriteAsync(storage.Web, "index.html", renderer.HomePage(list), c))));
 
         var counted = new List<CountedPost> { new(Channel, item.Id, Metrics.Item) };
         counted.AddRange(columns.Select(c => new CountedPost(Channel, item.Id, Metrics.Column, c.Name)));
@@ -42,33 +43,9 @@ public sealed class WebsitePublisher(ChannelsStorage storage, BodySanitizer sani
 
     public Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct) => Task.FromResult(ChannelStep.Delivered());
 
-    Task Refresh(string path, Func<CancellationToken, Task<string>> render) =>
-        refresher.RefreshAsync("web:" + path, () => PageWriter.RegenerateAsync(storage.Web, path, render, CancellationToken.None));
-
-    async Task ListAsync(PublicationItem item, IEnumerable<WebsiteColumn> columns, CancellationToken ct)
+    static SiteListing Listing(PublicationItem item)
     {
-        await storage.EnsureCreatedAsync();
         var at = item.PublishAt!.Value;
-        // Newest first in key order: inverted ticks, then the id for a stable order within one instant.
-        var rowKey = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "_" + item.Id;
-        foreach (var partition in columns.Select(c => "col-" + c.Slug).Append(AllPartition))
-        {
-            await storage.SiteIndex.UpsertEntityAsync(new TableEntity(partition, rowKey)
-            {
-                ["ItemId"] = item.Id, ["Title"] = item.Title, ["Date"] = ChinaTime.Date(at),
-            }, TableUpdateMode.Replace, ct);
-        }
-    }
-
-    async Task<IReadOnlyList<SiteListing>> LatestAsync(string partition, CancellationToken ct)
-    {
-        var list = new List<SiteListing>();
-        await foreach (var e in storage.SiteIndex.QueryAsync<TableEntity>(e => e.PartitionKey == partition, maxPerPage: options.Value.ListLength, cancellationToken: ct))
-        {
-            list.Add(new SiteListing(e.GetString("ItemId"), e.GetString("Title"), e.GetString("Date")));
-            if (list.Count >= options.Value.ListLength) break;
-        }
-
-        return list;
+        return new SiteListing(item.Id, item.Title, ChinaTime.Date(at), at.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
     }
 }
