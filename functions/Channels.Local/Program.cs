@@ -2,8 +2,9 @@ using Channels.Local;
 using Channels.Publishing.Seeds;
 
 // Modes: (none) serve until stopped; "demo" publishes seeds/demo and exits (--keep: then serve);
-// "replay FILE" pushes a JSONL dataset through the pipeline; "generate FILE" writes the 2017 dataset.
-var mode = args.FirstOrDefault() is "demo" or "replay" or "generate" ? args[0] : "serve";
+// "replay FILE" pushes a JSONL dataset through the pipeline; "generate FILE" writes the 2017 dataset;
+// "bench [--quick]" measures and writes bench/results.json.
+var mode = args.FirstOrDefault() is "demo" or "replay" or "generate" or "bench" ? args[0] : "serve";
 if (mode == "generate")
 {
     var target = args.ElementAtOrDefault(1) ?? "seeds/furong-2017.jsonl";
@@ -13,8 +14,9 @@ if (mode == "generate")
 }
 
 var keep = args.Contains("--keep");
+var quick = args.Contains("--quick");
 var replayFile = mode == "replay" ? args.ElementAtOrDefault(1) ?? throw new ArgumentException("usage: replay FILE") : null;
-var hostArgs = args.Skip(mode == "serve" ? 0 : mode == "replay" ? 2 : 1).Where(a => a != "--keep").ToArray();
+var hostArgs = args.Skip(mode == "serve" ? 0 : mode == "replay" ? 2 : 1).Where(a => a is not ("--keep" or "--quick")).ToArray();
 var app = await LocalHost.BuildAsync(hostArgs);
 if (mode == "serve")
 {
@@ -24,7 +26,8 @@ if (mode == "serve")
 
 await app.StartAsync();
 var stopping = app.Lifetime.ApplicationStopping;
-var code = mode == "demo"
+var code = mode == "bench" ? await Channels.Local.Bench.BenchRunner.RunAsync(app, quick, Console.Out, stopping)
+    : mode == "demo"
     ? await DemoRunner.RunAsync(app.Urls.First(), app.Configuration["CHANNELS_SEEDS"] ?? Path.Combine(Directory.GetCurrentDirectory(), "seeds", "demo"), Console.Out, stopping)
     : await ReplayRunner.RunAsync(app.Urls.First(), app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), replayFile!, int.Parse(app.Configuration["CHANNELS_REPLAY_PARALLEL"] ?? "16", System.Globalization.CultureInfo.InvariantCulture), Console.Out, stopping);
 if (keep)

@@ -8,7 +8,8 @@ namespace Channels.Publishing.Ledger;
 /// One row per counted post in table "delivered": partition = statistics year (UTC+8 of publishAt),
 /// row = channel|item|part. Written with upsert when a post reaches its final delivered state, so a retried or
 /// replayed delivery writes the same row again and is never counted twice. After each write the year's change
-/// token (partition "versions") is replaced, which is how cached statistics know they are stale.
+/// token (table statversions, kept apart so reading it stays a cheap point read) is replaced, which is how cached
+/// statistics know they are stale.
 /// </summary>
 public sealed class CountingIndex(ChannelsStorage storage)
 {
@@ -33,13 +34,13 @@ public sealed class CountingIndex(ChannelsStorage storage)
         }
 
         // A fresh token, not a counter: concurrent writers never conflict, and any change is seen.
-        await storage.Delivered.UpsertEntityAsync(new TableEntity(VersionsPartition, partition) { ["Token"] = Guid.NewGuid().ToString("N") }, TableUpdateMode.Replace, ct);
+        await storage.StatVersions.UpsertEntityAsync(new TableEntity(VersionsPartition, partition) { ["Token"] = Guid.NewGuid().ToString("N") }, TableUpdateMode.Replace, ct);
     }
 
     public async Task<string> VersionAsync(int year, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
-        var row = await storage.Delivered.GetEntityIfExistsAsync<TableEntity>(VersionsPartition, year.ToString(CultureInfo.InvariantCulture), ["Token"], ct);
+        var row = await storage.StatVersions.GetEntityIfExistsAsync<TableEntity>(VersionsPartition, year.ToString(CultureInfo.InvariantCulture), ["Token"], ct);
         return row.HasValue ? row.Value!.GetString("Token") ?? "" : "";
     }
 }

@@ -8,7 +8,7 @@ namespace Channels.Publishing.Storage;
 /// <summary>
 /// The tables and containers Channels keeps in one Azure Storage account, created on first use.
 /// Tables: publications (one row per item), deliveries (the ledger), delivered (the counting index),
-/// smsreceipts. Containers: archive (submitted items and listing documents), $web (the site), bulletin (exports).
+/// statversions (one change token per year), smsreceipts. Containers: archive (submitted items and listing documents), $web (the site), bulletin (exports).
 /// </summary>
 public sealed class ChannelsStorage
 {
@@ -22,6 +22,7 @@ public sealed class ChannelsStorage
         Publications = tables.GetTableClient(o.Prefix + "publications");
         Deliveries = tables.GetTableClient(o.Prefix + "deliveries");
         Delivered = tables.GetTableClient(o.Prefix + "delivered");
+        StatVersions = tables.GetTableClient(o.Prefix + "statversions");
         SmsReceipts = tables.GetTableClient(o.Prefix + "smsreceipts");
         Archive = blobs.GetBlobContainerClient(o.Prefix + "archive");
         Web = blobs.GetBlobContainerClient("$web");
@@ -31,6 +32,7 @@ public sealed class ChannelsStorage
     public TableClient Publications { get; }
     public TableClient Deliveries { get; }
     public TableClient Delivered { get; }
+    public TableClient StatVersions { get; }
     public TableClient SmsReceipts { get; }
     public BlobContainerClient Archive { get; }
     public BlobContainerClient Web { get; }
@@ -65,6 +67,7 @@ public sealed class ChannelsStorage
             Publications.CreateIfNotExistsAsync(),
             Deliveries.CreateIfNotExistsAsync(),
             Delivered.CreateIfNotExistsAsync(),
+            StatVersions.CreateIfNotExistsAsync(),
             SmsReceipts.CreateIfNotExistsAsync(),
             Archive.CreateIfNotExistsAsync(),
             Web.CreateIfNotExistsAsync(),
