@@ -52,6 +52,8 @@ public static class ChannelsServiceCollectionExtensions
     {
         AddOptions<WeChatOptions>(services, WeChatOptions.SectionName);
         services.AddSingleton<WeChatTokenCache>();
+        services.AddSingleton<WeChatCover>();
+        services.AddSingleton<WeChatReconciler>();
         services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl)).AddChannelResilience();
         return services.AddSingleton<IChannelPublisher, WeChatPublisher>();
     }

@@ -78,6 +78,23 @@ public sealed class ChannelsHost : IAsyncLifetime
         return all.EnumerateArray().Where(e => e.GetRawText().Contains(needle, StringComparison.Ordinal)).ToList();
     }
 
+    /// <summary>Every sandbox journal entry of a channel (or of all channels), in order.</summary>
+    public async Task<List<JsonElement>> JournalAllAsync(string? channel = null)
+    {
+        var all = await Sandbox.GetFromJsonAsync<JsonElement>(channel is null ? "/sandbox/journal" : $"/sandbox/{channel}/journal");
+        return all.EnumerateArray().ToList();
+    }
+
+    /// <summary>The highest journal seq so far: entries after it belong to what a test does next.</summary>
+    public async Task<long> JournalMarkAsync() =>
+        (await JournalAllAsync()).Select(e => e.GetProperty("seq").GetInt64()).DefaultIfEmpty(0).Max();
+
+    /// <summary>The active and used-up fault rules, with their hit counts.</summary>
+    public async Task<List<JsonElement>> FaultsAsync() =>
+        (await Sandbox.GetFromJsonAsync<JsonElement>("/sandbox/faults")).EnumerateArray().ToList();
+
+    public Task ExpireWeChatTokensAsync() => Sandbox.PostAsync("/sandbox/wechat/expire-tokens", null);
+
     public Task InjectAsync(object fault) => Sandbox.PostAsJsonAsync("/sandbox/faults", fault);
 
     public Task ClearFaultsAsync() => Sandbox.DeleteAsync("/sandbox/faults");
