@@ -69,6 +69,7 @@ public static class ChannelsServiceCollectionExtensions
     {
         AddOptions<SmsOptions>(services, SmsOptions.SectionName);
         services.AddHttpClient<TencentSmsClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SmsOptions>>().Value.BaseUrl)).AddChannelResilience();
+        services.AddSingleton<SmsBatchReconciler>();
         return services.AddSingleton<IChannelPublisher, SmsPublisher>();
     }
 

@@ -59,7 +59,7 @@ public sealed class DeliveryService(
         if (step.State == DeliveryState.Accepted) entry.AcceptedAt ??= now;
         if (DeliveryState.IsFinal(step.State)) entry.FinishedAt = now;
         if (step.State == DeliveryState.Failed) entry.Error = step.Error;
-        else if (step.State == DeliveryState.Delivered && entry.Error is not null && !entry.Error.Contains("不再重复", StringComparison.Ordinal)) entry.Error = null;
+        else if (step.State == DeliveryState.Delivered && entry.Error is not null && !IsReconciliationNote(entry.Error)) entry.Error = null;
         entry.State = step.State;
         await ledger.SaveAsync(entry, ct);
         logger.LogInformation("Item {ItemId} on {Channel}: {State}", task.ItemId, task.Channel, entry.State);
@@ -80,6 +80,10 @@ public sealed class DeliveryService(
 
     public Task SetStatusAsync(StatusChange change, CancellationToken ct = default) =>
         publications.UpdateStatusAsync(change.ItemId, change.Status, change.Completed ? time.GetUtcNow() : null, ct);
+
+    /// <summary>A note that an earlier call was reconciled instead of repeated stays on the delivered row for the admin.</summary>
+    static bool IsReconciliationNote(string error) =>
+        error.Contains("不再重复", StringComparison.Ordinal) || error.Contains("未重发", StringComparison.Ordinal);
 
     static ChannelOutcome Outcome(DeliveryEntry e) => new(e.Channel, e.State, e.Url, e.PlatformId, e.Error);
 }
