@@ -62,6 +62,8 @@ public static class ChannelsServiceCollectionExtensions
     {
         AddOptions<WeiboOptions>(services, WeiboOptions.SectionName);
         services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl)).AddChannelResilience();
+        services.AddSingleton<WeiboCredentials>();
+        services.AddSingleton<IChannelPacer, WeiboPostingWindow>();
         return services.AddSingleton<IChannelPublisher, WeiboPublisher>();
     }
 

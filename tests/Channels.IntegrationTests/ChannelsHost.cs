@@ -15,6 +15,10 @@ namespace Channels.IntegrationTests;
 /// </summary>
 public sealed class ChannelsHost : IAsyncLifetime
 {
+    /// <summary>Weibo pacing in tests: this many posts per <see cref="WeiboWindowSeconds"/> (an hour in production).</summary>
+    public const int WeiboPostsPerWindow = 3;
+    public const int WeiboWindowSeconds = 2;
+
     AzuriteProcess? azurite;
     WebApplication? app;
 
@@ -35,6 +39,8 @@ public sealed class ChannelsHost : IAsyncLifetime
             "--Channels:Delivery:FirstRetrySeconds=0.2",
             "--Channels:Delivery:MaxRetrySeconds=1",
             "--Channels:Delivery:MaxAttempts=4",
+            $"--Channels:Weibo:PostsPerHour={WeiboPostsPerWindow}",
+            $"--Channels:Weibo:WindowSeconds={WeiboWindowSeconds}",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();

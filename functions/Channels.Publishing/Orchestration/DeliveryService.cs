@@ -14,6 +14,7 @@ public sealed class DeliveryService(
     DeliveryLedger ledger,
     CountingIndex counting,
     IEnumerable<IChannelPublisher> publishers,
+    IEnumerable<IChannelPacer> pacers,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -64,6 +65,22 @@ public sealed class DeliveryService(
         await ledger.SaveAsync(entry, ct);
         logger.LogInformation("Item {ItemId} on {Channel}: {State}", task.ItemId, task.Channel, entry.State);
         return Outcome(entry);
+    }
+
+    /// <summary>
+    /// When the channel may send this item: the channel's pacer decides (null = now). A channel already past its
+    /// intent (something was sent) is never held again.
+    /// </summary>
+    public async Task<DeliverySlot> PlanAsync(ChannelTask task, CancellationToken ct = default)
+    {
+        var pacer = pacers.FirstOrDefault(p => p.Channel == task.Channel);
+        if (pacer is null) return new DeliverySlot(null);
+        var entry = (await ledger.ForItemAsync(task.ItemId, ct)).FirstOrDefault(e => e.Channel == task.Channel);
+        if (entry is not null && entry.State != DeliveryState.Intent) return new DeliverySlot(null);
+        var record = await publications.GetArchivedAsync(task.ItemId, ct);
+        var notBefore = await pacer.NotBeforeAsync(record.Item, ct);
+        if (notBefore is not null) logger.LogInformation("Item {ItemId} on {Channel} waits until {NotBefore}", task.ItemId, task.Channel, notBefore);
+        return new DeliverySlot(notBefore);
     }
 
     public async Task<ChannelOutcome> FailAsync(ChannelFailure failure, CancellationToken ct = default)
