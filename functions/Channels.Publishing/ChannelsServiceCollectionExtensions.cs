@@ -38,6 +38,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<PublicationsApi>();
         services.AddSingleton<StatisticsApi>();
+        services.AddSingleton<SmsCallbackApi>();
 
         // The five channels: one line each.
         services.AddSingleton<IChannelPublisher, WebsitePublisher>();
@@ -72,6 +73,8 @@ public static class ChannelsServiceCollectionExtensions
         AddOptions<SmsOptions>(services, SmsOptions.SectionName);
         services.AddHttpClient<TencentSmsClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SmsOptions>>().Value.BaseUrl)).AddChannelResilience();
         services.AddSingleton<SmsBatchReconciler>();
+        services.AddSingleton<SmsReceiptStore>();
+        services.AddSingleton<IChannelPacer, SmsQuietHours>();
         return services.AddSingleton<IChannelPublisher, SmsPublisher>();
     }
 

@@ -39,6 +39,8 @@ public sealed class ChannelsHost : IAsyncLifetime
             "--Channels:Delivery:FirstRetrySeconds=0.2",
             "--Channels:Delivery:MaxRetrySeconds=1",
             "--Channels:Delivery:MaxAttempts=4",
+            "--Channels:Sms:SendFromHour=0",
+            "--Channels:Sms:SendUntilHour=24",
             $"--Channels:Weibo:PostsPerHour={WeiboPostsPerWindow}",
             $"--Channels:Weibo:WindowSeconds={WeiboWindowSeconds}",
             "--Logging:LogLevel:Default=Warning",

@@ -15,7 +15,8 @@ namespace Channels.Publishing.Channels.Sms;
 /// so a receipt callback, which carries no SessionContext, finds its item. Delivered when every accepted number has its
 /// receipt. A batch whose result was lost is reconciled with the platform (by SessionContext), never re-sent.
 /// </summary>
-public sealed class SmsPublisher(TencentSmsClient client, SmsBatchReconciler reconciler, ChannelsStorage storage, IOptions<SmsOptions> options, TimeProvider time) : IChannelPublisher
+public sealed class SmsPublisher(
+    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options, TimeProvider time) : IChannelPublisher
 {
     /// <summary>Partition of the SerialNo → item rows in table smsreceipts.</summary>
     public const string SidPartition = "sid";
@@ -108,20 +109,27 @@ public sealed class SmsPublisher(TencentSmsClient client, SmsBatchReconciler rec
         return ChannelStep.Delivered(new CountedPost(Channel, job.Item.Id, Metrics.Message, Units: delivered));
     }
 
-    /// <summary>Pulled receipts are consumed by the platform, so each is stored under its own item before anything else.</summary>
+    /// <summary>
+    /// Pulled receipts are consumed by the platform, so each is stored under its own item before anything else. A pull
+    /// the platform refuses for good (pulling not enabled for the account) is skipped: receipts then come by callback.
+    /// </summary>
     async Task PullReceiptsAsync(CancellationToken ct)
     {
         for (var round = 0; round < 50; round++)
         {
-            var receipts = await client.PullStatusAsync(100, ct);
+            IReadOnlyList<SmsReceipt> receipts;
+            try
+            {
+                receipts = await client.PullStatusAsync(100, ct);
+            }
+            catch (TencentSmsException e) when (e.IsPermanent)
+            {
+                return;
+            }
+
             foreach (var group in receipts.GroupBy(r => r.SessionContext.Split('#')[0]))
             {
-                var actions = group.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(group.Key, ReceiptKey(r.SerialNo))
-                {
-                    ["Status"] = r.ReportStatus, ["Description"] = r.Description, ["Phone"] = PhoneNumbers.Mask(r.PhoneNumber),
-                    ["ReceivedAt"] = DateTimeOffset.FromUnixTimeSeconds(r.UserReceiveTime),
-                }));
-                foreach (var chunk in actions.Chunk(100)) await storage.SmsReceipts.SubmitTransactionAsync(chunk, ct);
+                await receiptStore.SaveAsync(group.Key, group, ct);
             }
 
             if (receipts.Count < 100) return;
