@@ -20,7 +20,7 @@ param wechatAppId string
 @description('WeChat Official Account AppSecret; stored in Key Vault only.')
 param wechatAppSecret string
 
-@description('Permanent cover image (thumb) media id used for every WeChat article.')
+@description('Permanent cover image (thumb) media id used for every WeChat article; empty = the app uploads a plain cover once.')
 param wechatThumbMediaId string
 
 @secure()

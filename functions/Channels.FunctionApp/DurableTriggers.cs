@@ -17,6 +17,9 @@ public sealed class DurableTriggers(DeliveryService delivery)
     [Function(nameof(DeliverActivity))]
     public Task<ChannelOutcome> Deliver([ActivityTrigger] ChannelTask input) => delivery.DeliverAsync(input);
 
+    [Function(nameof(PlanDeliveryActivity))]
+    public Task<DeliverySlot> PlanDelivery([ActivityTrigger] ChannelTask input) => delivery.PlanAsync(input);
+
     [Function(nameof(FailChannelActivity))]
     public Task<ChannelOutcome> FailChannel([ActivityTrigger] ChannelFailure input) => delivery.FailAsync(input);
 

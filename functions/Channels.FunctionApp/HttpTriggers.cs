@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace Channels.FunctionApp;
 
 /// <summary>The v1 HTTP API: each trigger hands the request to the same core handler the local host uses.</summary>
-public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi statistics)
+public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi statistics, SmsCallbackApi smsReceipts)
 {
     [Function("SubmitPublication")]
     public async Task<IActionResult> Submit(
@@ -35,6 +35,14 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
     public async Task<IActionResult> Report([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{year}")] HttpRequest req, string year)
     {
         await statistics.GetReportAsync(req.HttpContext, year);
+        return new EmptyResult();
+    }
+
+    /// <summary>Tencent's receipt callback; configure its URL in the SMS console with ?code=&lt;function key&gt;.</summary>
+    [Function("SmsReceipts")]
+    public async Task<IActionResult> SmsReceipts([HttpTrigger(AuthorizationLevel.Function, "post", Route = "sms/receipts")] HttpRequest req)
+    {
+        await smsReceipts.ReceiveAsync(req.HttpContext);
         return new EmptyResult();
     }
 

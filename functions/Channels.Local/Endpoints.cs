@@ -13,6 +13,7 @@ public static class Endpoints
         app.MapGet("/api/publications/{id}", (HttpContext ctx, PublicationsApi api, string id) => api.GetAsync(ctx, id));
         app.MapGet("/api/statistics/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetYearAsync(ctx, year));
         app.MapGet("/api/reports/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetReportAsync(ctx, year));
+        app.MapPost("/api/sms/receipts", (HttpContext ctx, SmsCallbackApi api) => api.ReceiveAsync(ctx));
         app.MapGet("/api/health", (HttpContext ctx, StatisticsApi api) => api.HealthAsync(ctx));
     }
 

@@ -38,6 +38,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<PublicationsApi>();
         services.AddSingleton<StatisticsApi>();
+        services.AddSingleton<SmsCallbackApi>();
 
         // The five channels: one line each.
         services.AddSingleton<IChannelPublisher, WebsitePublisher>();
@@ -52,6 +53,8 @@ public static class ChannelsServiceCollectionExtensions
     {
         AddOptions<WeChatOptions>(services, WeChatOptions.SectionName);
         services.AddSingleton<WeChatTokenCache>();
+        services.AddSingleton<WeChatCover>();
+        services.AddSingleton<WeChatReconciler>();
         services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl)).AddChannelResilience();
         return services.AddSingleton<IChannelPublisher, WeChatPublisher>();
     }
@@ -60,6 +63,8 @@ public static class ChannelsServiceCollectionExtensions
     {
         AddOptions<WeiboOptions>(services, WeiboOptions.SectionName);
         services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl)).AddChannelResilience();
+        services.AddSingleton<WeiboCredentials>();
+        services.AddSingleton<IChannelPacer, WeiboPostingWindow>();
         return services.AddSingleton<IChannelPublisher, WeiboPublisher>();
     }
 
@@ -67,6 +72,9 @@ public static class ChannelsServiceCollectionExtensions
     {
         AddOptions<SmsOptions>(services, SmsOptions.SectionName);
         services.AddHttpClient<TencentSmsClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SmsOptions>>().Value.BaseUrl)).AddChannelResilience();
+        services.AddSingleton<SmsBatchReconciler>();
+        services.AddSingleton<SmsReceiptStore>();
+        services.AddSingleton<IChannelPacer, SmsQuietHours>();
         return services.AddSingleton<IChannelPublisher, SmsPublisher>();
     }
 

@@ -15,6 +15,10 @@ namespace Channels.IntegrationTests;
 /// </summary>
 public sealed class ChannelsHost : IAsyncLifetime
 {
+    /// <summary>Weibo pacing in tests: this many posts per <see cref="WeiboWindowSeconds"/> (an hour in production).</summary>
+    public const int WeiboPostsPerWindow = 3;
+    public const int WeiboWindowSeconds = 2;
+
     AzuriteProcess? azurite;
     WebApplication? app;
 
@@ -35,6 +39,10 @@ public sealed class ChannelsHost : IAsyncLifetime
             "--Channels:Delivery:FirstRetrySeconds=0.2",
             "--Channels:Delivery:MaxRetrySeconds=1",
             "--Channels:Delivery:MaxAttempts=4",
+            "--Channels:Sms:SendFromHour=0",
+            "--Channels:Sms:SendUntilHour=24",
+            $"--Channels:Weibo:PostsPerHour={WeiboPostsPerWindow}",
+            $"--Channels:Weibo:WindowSeconds={WeiboWindowSeconds}",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();
@@ -77,6 +85,23 @@ public sealed class ChannelsHost : IAsyncLifetime
         var all = await Sandbox.GetFromJsonAsync<JsonElement>($"/sandbox/{channel}/journal");
         return all.EnumerateArray().Where(e => e.GetRawText().Contains(needle, StringComparison.Ordinal)).ToList();
     }
+
+    /// <summary>Every sandbox journal entry of a channel (or of all channels), in order.</summary>
+    public async Task<List<JsonElement>> JournalAllAsync(string? channel = null)
+    {
+        var all = await Sandbox.GetFromJsonAsync<JsonElement>(channel is null ? "/sandbox/journal" : $"/sandbox/{channel}/journal");
+        return all.EnumerateArray().ToList();
+    }
+
+    /// <summary>The highest journal seq so far: entries after it belong to what a test does next.</summary>
+    public async Task<long> JournalMarkAsync() =>
+        (await JournalAllAsync()).Select(e => e.GetProperty("seq").GetInt64()).DefaultIfEmpty(0).Max();
+
+    /// <summary>The active and used-up fault rules, with their hit counts.</summary>
+    public async Task<List<JsonElement>> FaultsAsync() =>
+        (await Sandbox.GetFromJsonAsync<JsonElement>("/sandbox/faults")).EnumerateArray().ToList();
+
+    public Task ExpireWeChatTokensAsync() => Sandbox.PostAsync("/sandbox/wechat/expire-tokens", null);
 
     public Task InjectAsync(object fault) => Sandbox.PostAsJsonAsync("/sandbox/faults", fault);
 

@@ -8,6 +8,12 @@ public sealed class DeliverActivity(DeliveryService delivery) : TaskActivity<Cha
     public override Task<ChannelOutcome> RunAsync(TaskActivityContext context, ChannelTask input) => delivery.DeliverAsync(input);
 }
 
+/// <summary>Asks the channel's pacer when the item may be sent (a Weibo posting slot, SMS quiet hours).</summary>
+public sealed class PlanDeliveryActivity(DeliveryService delivery) : TaskActivity<ChannelTask, DeliverySlot>
+{
+    public override Task<DeliverySlot> RunAsync(TaskActivityContext context, ChannelTask input) => delivery.PlanAsync(input);
+}
+
 /// <summary>Records a channel as failed for good.</summary>
 public sealed class FailChannelActivity(DeliveryService delivery) : TaskActivity<ChannelFailure, ChannelOutcome>
 {
@@ -31,6 +37,7 @@ public static class ChannelsTasks
     {
         registry.AddOrchestrator<PublishOrchestrator>();
         registry.AddActivity<DeliverActivity>();
+        registry.AddActivity<PlanDeliveryActivity>();
         registry.AddActivity<FailChannelActivity>();
         registry.AddActivity<SetStatusActivity>();
     }

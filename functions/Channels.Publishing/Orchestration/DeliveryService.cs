@@ -14,6 +14,7 @@ public sealed class DeliveryService(
     DeliveryLedger ledger,
     CountingIndex counting,
     IEnumerable<IChannelPublisher> publishers,
+    IEnumerable<IChannelPacer> pacers,
     TimeProvider time,
     ILogger<DeliveryService> logger)
 {
@@ -59,11 +60,27 @@ public sealed class DeliveryService(
         if (step.State == DeliveryState.Accepted) entry.AcceptedAt ??= now;
         if (DeliveryState.IsFinal(step.State)) entry.FinishedAt = now;
         if (step.State == DeliveryState.Failed) entry.Error = step.Error;
-        else if (step.State == DeliveryState.Delivered && entry.Error is not null && !entry.Error.Contains("不再重复", StringComparison.Ordinal)) entry.Error = null;
+        else if (step.State == DeliveryState.Delivered && entry.Error is not null && !IsReconciliationNote(entry.Error)) entry.Error = null;
         entry.State = step.State;
         await ledger.SaveAsync(entry, ct);
         logger.LogInformation("Item {ItemId} on {Channel}: {State}", task.ItemId, task.Channel, entry.State);
         return Outcome(entry);
+    }
+
+    /// <summary>
+    /// When the channel may send this item: the channel's pacer decides (null = now). A channel already past its
+    /// intent (something was sent) is never held again.
+    /// </summary>
+    public async Task<DeliverySlot> PlanAsync(ChannelTask task, CancellationToken ct = default)
+    {
+        var pacer = pacers.FirstOrDefault(p => p.Channel == task.Channel);
+        if (pacer is null) return new DeliverySlot(null);
+        var entry = (await ledger.ForItemAsync(task.ItemId, ct)).FirstOrDefault(e => e.Channel == task.Channel);
+        if (entry is not null && entry.State != DeliveryState.Intent) return new DeliverySlot(null);
+        var record = await publications.GetArchivedAsync(task.ItemId, ct);
+        var notBefore = await pacer.NotBeforeAsync(record.Item, ct);
+        if (notBefore is not null) logger.LogInformation("Item {ItemId} on {Channel} waits until {NotBefore}", task.ItemId, task.Channel, notBefore);
+        return new DeliverySlot(notBefore);
     }
 
     public async Task<ChannelOutcome> FailAsync(ChannelFailure failure, CancellationToken ct = default)
@@ -80,6 +97,10 @@ public sealed class DeliveryService(
 
     public Task SetStatusAsync(StatusChange change, CancellationToken ct = default) =>
         publications.UpdateStatusAsync(change.ItemId, change.Status, change.Completed ? time.GetUtcNow() : null, ct);
+
+    /// <summary>A note that an earlier call was reconciled instead of repeated stays on the delivered row for the admin.</summary>
+    static bool IsReconciliationNote(string error) =>
+        error.Contains("不再重复", StringComparison.Ordinal) || error.Contains("未重发", StringComparison.Ordinal);
 
     static ChannelOutcome Outcome(DeliveryEntry e) => new(e.Channel, e.State, e.Url, e.PlatformId, e.Error);
 }

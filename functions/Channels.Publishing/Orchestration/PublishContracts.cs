@@ -29,3 +29,6 @@ public sealed record StatusChange(string ItemId, string Status, bool Completed);
 
 /// <summary>Orchestration output.</summary>
 public sealed record PublicationOutcome(string ItemId, string Status, IReadOnlyList<ChannelOutcome> Channels);
+
+/// <summary>When a channel may send an item (null = now), decided by the channel's pacer.</summary>
+public sealed record DeliverySlot(DateTimeOffset? NotBefore);

@@ -1,3 +1,4 @@
+using Channels.Publishing.Channels;
 using Channels.Publishing.Ledger;
 using Microsoft.DurableTask;
 
@@ -5,7 +6,7 @@ namespace Channels.Publishing.Orchestration;
 
 /// <summary>
 /// One publication: wait for publishAt if it is in the future, fan out one delivery per channel (each retried by
-/// the durable retry policy, each polled with durable timers until the platform's final verdict), fan in, record
+/// the durable retry policy, paced channels first waiting on a durable timer for their slot, each polled with durable timers until the platform's final verdict), fan in, record
 /// the overall outcome. Deterministic: time comes from the context, everything with I/O is an activity.
 /// </summary>
 public sealed class PublishOrchestrator : TaskOrchestrator<PublishRequest, PublicationOutcome>
@@ -35,6 +36,15 @@ public sealed class PublishOrchestrator : TaskOrchestrator<PublishRequest, Publi
             p.MaxAttempts, TimeSpan.FromSeconds(p.FirstRetrySeconds), 2.0, TimeSpan.FromSeconds(p.MaxRetrySeconds)));
         try
         {
+            if (ChannelPacing.IsPaced(channel))
+            {
+                var slot = await context.CallActivityAsync<DeliverySlot?>(nameof(PlanDeliveryActivity), new ChannelTask(input.ItemId, channel), retry);
+                if (slot?.NotBefore is { } notBefore && notBefore.UtcDateTime > context.CurrentUtcDateTime)
+                {
+                    await context.CreateTimer(notBefore.UtcDateTime, CancellationToken.None);
+                }
+            }
+
             var outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(input.ItemId, channel), retry);
             for (var poll = 0; outcome.State == DeliveryState.Accepted; poll++)
             {

@@ -8,7 +8,9 @@ namespace Channels.Publishing.Storage;
 /// <summary>
 /// The tables and containers Channels keeps in one Azure Storage account, created on first use.
 /// Tables: publications (one row per item), deliveries (the ledger), delivered (the counting index),
-/// statversions (one change token per year), smsreceipts. Containers: archive (submitted items and listing documents), $web (the site), bulletin (exports).
+/// statversions (one change token per year), smsreceipts, channelstate (per-channel settings the app learns: the
+/// WeChat cover's media id, Weibo's hourly posting window). Containers: archive (submitted items and listing
+/// documents), $web (the site), bulletin (exports).
 /// </summary>
 public sealed class ChannelsStorage
 {
@@ -24,6 +26,7 @@ public sealed class ChannelsStorage
         Delivered = tables.GetTableClient(o.Prefix + "delivered");
         StatVersions = tables.GetTableClient(o.Prefix + "statversions");
         SmsReceipts = tables.GetTableClient(o.Prefix + "smsreceipts");
+        ChannelState = tables.GetTableClient(o.Prefix + "channelstate");
         Archive = blobs.GetBlobContainerClient(o.Prefix + "archive");
         Web = blobs.GetBlobContainerClient("$web");
         Bulletin = blobs.GetBlobContainerClient(o.Prefix + "bulletin");
@@ -34,6 +37,7 @@ public sealed class ChannelsStorage
     public TableClient Delivered { get; }
     public TableClient StatVersions { get; }
     public TableClient SmsReceipts { get; }
+    public TableClient ChannelState { get; }
     public BlobContainerClient Archive { get; }
     public BlobContainerClient Web { get; }
     public BlobContainerClient Bulletin { get; }
@@ -69,6 +73,7 @@ public sealed class ChannelsStorage
             Delivered.CreateIfNotExistsAsync(),
             StatVersions.CreateIfNotExistsAsync(),
             SmsReceipts.CreateIfNotExistsAsync(),
+            ChannelState.CreateIfNotExistsAsync(),
             Archive.CreateIfNotExistsAsync(),
             Web.CreateIfNotExistsAsync(),
             Bulletin.CreateIfNotExistsAsync());

@@ -6,7 +6,8 @@ using Channels.Sandbox.Journaling;
 namespace Channels.Sandbox.Admin;
 
 /// <summary>
-/// /sandbox: health, journals (per channel and merged), fault rules (add, list, remove one, clear) and reset.
+/// /sandbox: health, journals (per channel and merged), fault rules (add, list, remove one, clear), WeChat token
+/// expiry (every issued access_token expires now) and reset.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -26,6 +27,8 @@ internal static class AdminEndpoints
         });
         app.MapDelete("/sandbox/faults/{id:int}", (int id, FaultStore faults) =>
             faults.Remove(id) ? Results.NoContent() : Json(new { error = $"no fault {id}" }, 404));
+
+        app.MapPost("/sandbox/wechat/expire-tokens", (WeChat.WeChatTokenStore tokens) => Json(new { expired = tokens.ExpireAll() }));
 
         app.MapPost("/sandbox/reset", (IEnumerable<IResettable> state) =>
         {

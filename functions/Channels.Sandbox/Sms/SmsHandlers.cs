@@ -5,7 +5,8 @@ using Channels.Sandbox.Infrastructure;
 namespace Channels.Sandbox.Sms;
 
 /// <summary>
-/// The one Tencent Cloud SMS endpoint (API 3.0, version 2021-01-11): X-TC-Action SendSms or PullSmsSendStatus.
+/// The one Tencent Cloud SMS endpoint (API 3.0, version 2021-01-11): X-TC-Action SendSms, PullSmsSendStatus or
+/// PullSmsSendStatusByPhoneNumber.
 /// Checks in order: signature (AuthFailure.*), version (NoSuchVersion), action (InvalidAction), region
 /// (MissingParameter), JSON body (FailedOperation.JsonParseFail), then the action's own rules.
 /// </summary>
@@ -13,6 +14,7 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
 {
     public const string SendSms = "SendSms";
     public const string PullSmsSendStatus = "PullSmsSendStatus";
+    public const string PullByPhoneNumber = "PullSmsSendStatusByPhoneNumber";
     const string Version = "2021-01-11";
     const int MaxNumbers = 200;
     const int MaxPull = 100;
@@ -28,12 +30,17 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         var version = headers["X-TC-Version"].ToString();
         if (version.Length == 0) return SmsResults.Missing("Version");
         if (version != Version) return SmsResults.Error("NoSuchVersion", $"The requested version `{version}` of service `sms` does not exist.");
-        if (call.Api is not (SendSms or PullSmsSendStatus)) return SmsResults.Error("InvalidAction", $"The requested action `{call.Api}` does not exist.");
+        if (call.Api is not (SendSms or PullSmsSendStatus or PullByPhoneNumber)) return SmsResults.Error("InvalidAction", $"The requested action `{call.Api}` does not exist.");
         if (headers["X-TC-Region"].ToString().Length == 0) return SmsResults.Missing("Region");
         if (body is null) return SmsResults.Error("FailedOperation.JsonParseFail", "解析请求包体时候失败。");
         if (JsonFields.Str(body, "SmsSdkAppId") is not { } appId) return SmsResults.Missing("SmsSdkAppId");
         if (appId != options.SmsSdkAppId) return SmsResults.Error("InvalidParameterValue.SdkAppIdNotExist", "SdkAppId不存在。");
-        return call.Api == SendSms ? Send(call, body) : Pull(call, body);
+        return call.Api switch
+        {
+            SendSms => Send(call, body),
+            PullSmsSendStatus => Pull(call, body),
+            _ => PullByPhone(call, body),
+        };
     }
 
     ApiResult Send(ApiCall call, JsonObject body)
@@ -84,6 +91,26 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         return SmsResults.Ok("PullSmsSendStatusSet", set);
     }
 
+    /// <summary>
+    /// The status of messages sent to one number since BeginTime (unix s; EndTime optional), Offset/Limit ≤100. Our
+    /// choice: every accepted message is listed at once (SUCCESS), with its SessionContext, and nothing is consumed.
+    /// </summary>
+    ApiResult PullByPhone(ApiCall call, JsonObject body)
+    {
+        if (JsonFields.Long(body, "BeginTime") is not { } begin) return SmsResults.Missing("BeginTime");
+        if (JsonFields.Str(body, "PhoneNumber") is not { } raw) return SmsResults.Missing("PhoneNumber");
+        if (PhoneNumbers.Normalize(raw) is not { } phone) return SmsResults.Error("InvalidParameterValue.IncorrectPhoneNumber", "手机号格式错误。");
+        if (JsonFields.Long(body, "Limit") is not { } limit || limit < 1) return SmsResults.Missing("Limit");
+        var found = store.SentTo(phone, begin, JsonFields.Long(body, "EndTime"), JsonFields.Int(body, "Offset"), (int)Math.Min(limit, MaxPull));
+        var set = found.Select(m => new
+        {
+            UserReceiveTime = m.SentAt, CountryCode = "86", SubscriberNumber = m.PhoneNumber[3..], PhoneNumber = m.PhoneNumber, SerialNo = m.SerialNo,
+            ReportStatus = "SUCCESS", Description = "用户接收成功", SessionContext = m.SessionContext,
+        }).ToList();
+        call.Detail["serialNos"] = found.Select(m => m.SerialNo).ToList();
+        return SmsResults.Ok("PullSmsSendStatusSet", set);
+    }
+
     static JsonObject? Parse(byte[] bytes)
     {
         try
@@ -99,6 +126,13 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
     /// <summary>Journal detail: normalised numbers (raw when invalid), SessionContext and template fields.</summary>
     static void Describe(ApiCall call, JsonObject? body)
     {
+        if (call.Api == PullByPhoneNumber)
+        {
+            call.Detail["phoneNumber"] = JsonFields.Str(body, "PhoneNumber") is { } raw ? PhoneNumbers.Normalize(raw) ?? raw : null;
+            call.Detail["beginTime"] = JsonFields.Long(body, "BeginTime");
+            return;
+        }
+
         if (call.Api == PullSmsSendStatus)
         {
             call.Detail["limit"] = JsonFields.Long(body, "Limit");

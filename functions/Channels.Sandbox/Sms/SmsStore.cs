@@ -5,14 +5,18 @@ namespace Channels.Sandbox.Sms;
 /// <summary>A delivery receipt waiting to be pulled.</summary>
 internal sealed record SmsReceipt(string SerialNo, string PhoneNumber, string SessionContext, long SentAtPull);
 
+/// <summary>A message the platform accepted, kept for PullSmsSendStatusByPhoneNumber (never consumed).</summary>
+internal sealed record SmsSent(string SerialNo, string PhoneNumber, string SessionContext, long SentAt);
+
 /// <summary>
 /// Receipts of successfully sent numbers. A receipt becomes pullable once SmsReceiptPullsBeforeDelivered pulls have
 /// passed since its send (with 1: the first pull after sending returns nothing, the second returns it). A pulled
 /// receipt is consumed: each is returned once.
 /// </summary>
-internal sealed class SmsStore(SandboxOptions options, SandboxIds ids) : IResettable
+internal sealed class SmsStore(SandboxOptions options, SandboxIds ids, TimeProvider clock) : IResettable
 {
     readonly List<SmsReceipt> pending = [];
+    readonly List<SmsSent> sent = [];
     readonly Lock gate = new();
     long pulls;
 
@@ -23,6 +27,7 @@ internal sealed class SmsStore(SandboxOptions options, SandboxIds ids) : IResett
         lock (gate)
         {
             pending.Add(new SmsReceipt(serialNo, phoneNumber, sessionContext, pulls));
+            sent.Add(new SmsSent(serialNo, phoneNumber, sessionContext, clock.GetUtcNow().ToUnixTimeSeconds()));
         }
 
         return serialNo;
@@ -41,10 +46,20 @@ internal sealed class SmsStore(SandboxOptions options, SandboxIds ids) : IResett
         }
     }
 
+    /// <summary>Messages sent to one number from <paramref name="begin"/> (unix s) on, oldest first; not consumed.</summary>
+    public IReadOnlyList<SmsSent> SentTo(string phoneNumber, long begin, long? end, int offset, int limit)
+    {
+        lock (gate)
+        {
+            return sent.Where(m => m.PhoneNumber == phoneNumber && m.SentAt >= begin && (end is null || m.SentAt <= end)).Skip(offset).Take(limit).ToList();
+        }
+    }
+
     public void Reset()
     {
         lock (gate)
         {
+            sent.Clear();
             pending.Clear();
             pulls = 0;
         }

@@ -23,7 +23,7 @@ internal sealed class WeChatTokenStore(SandboxOptions options, TimeProvider cloc
     sealed class Issued(string value, DateTimeOffset expiresAt)
     {
         public string Value { get; } = value;
-        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+        public DateTimeOffset ExpiresAt { get; set; } = expiresAt;
         public bool Revoked { get; set; }
     }
 
@@ -66,6 +66,17 @@ internal sealed class WeChatTokenStore(SandboxOptions options, TimeProvider cloc
         {
             if (!byValue.TryGetValue(token, out var issued) || issued.Revoked) return TokenCheck.Invalid;
             return issued.ExpiresAt <= clock.GetUtcNow() ? TokenCheck.Expired : TokenCheck.Valid;
+        }
+    }
+
+    /// <summary>Makes every token issued so far expire now (POST /sandbox/wechat/expire-tokens): the next call with one gets 42001.</summary>
+    public int ExpireAll()
+    {
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var issued in byValue.Values) issued.ExpiresAt = now;
+            return byValue.Count;
         }
     }
 

@@ -22,7 +22,8 @@ public class TriggerTests
 
     static HttpTriggers Triggers() => new(
         new PublicationsApi(new PublicationStore(Storage), new DeliveryLedger(Storage, TimeProvider.System), Options.Create(new DeliveryOptions()), TimeProvider.System),
-        new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)), Storage, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System));
+        new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)), Storage, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System),
+        new SmsCallbackApi(new global::Channels.Publishing.Channels.Sms.SmsReceiptStore(Storage), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance));
 
     static HttpRequest Request(string body)
     {

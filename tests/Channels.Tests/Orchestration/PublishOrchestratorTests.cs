@@ -96,4 +96,32 @@ public class PublishOrchestratorTests
         ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(SetStatusActivity)), new StatusChange("t-0001", PublicationStatus.Scheduled, false), It.IsAny<TaskOptions?>()));
         ctx.Verify(c => c.CreateTimer(at.UtcDateTime, It.IsAny<CancellationToken>()), Times.Once);
     }
+
+    [Fact]
+    public async Task RunAsync_PacedChannel_WaitsOnDurableTimerUntilItsSlotBeforeSending()
+    {
+        var ctx = Context();
+        var slot = new DateTimeOffset(Now.AddHours(4));
+        ctx.Setup(c => c.CallActivityAsync<DeliverySlot?>(new TaskName(nameof(PlanDeliveryActivity)), new ChannelTask("t-0001", "sms", false), It.IsAny<TaskOptions?>()))
+           .ReturnsAsync(new DeliverySlot(slot));
+        var order = new List<string>();
+        ctx.Setup(c => c.CreateTimer(slot.UtcDateTime, It.IsAny<CancellationToken>())).Callback(() => order.Add("timer")).Returns(Task.CompletedTask);
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "sms", false), It.IsAny<TaskOptions?>()))
+           .Callback(() => order.Add("send")).ReturnsAsync(new ChannelOutcome("sms", DeliveryState.Delivered));
+
+        await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "sms"));
+
+        Assert.Equal(["timer", "send"], order);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnpacedChannel_AsksForNoSlot()
+    {
+        var ctx = Context();
+        Deliver(ctx, "website", false, new ChannelOutcome("website", DeliveryState.Delivered));
+
+        await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "website"));
+
+        ctx.Verify(c => c.CallActivityAsync<DeliverySlot?>(new TaskName(nameof(PlanDeliveryActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+    }
 }

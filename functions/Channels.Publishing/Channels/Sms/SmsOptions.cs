@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Channels.Publishing.Channels.Sms;
 
-public sealed class SmsOptions
+public sealed class SmsOptions : IValidatableObject
 {
     public const string SectionName = "Channels:Sms";
 
@@ -31,4 +31,17 @@ public sealed class SmsOptions
 
     [Range(1, 200)]
     public int BatchSize { get; set; } = 200;
+
+    /// <summary>Ordinary messages are sent from this hour (UTC+8, inclusive)…</summary>
+    [Range(0, 23)]
+    public int SendFromHour { get; set; } = 8;
+
+    /// <summary>…until this hour (UTC+8, exclusive; 24 = midnight). Emergency messages ignore the window.</summary>
+    [Range(1, 24)]
+    public int SendUntilHour { get; set; } = 22;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SendFromHour >= SendUntilHour) yield return new ValidationResult("SendFromHour must be before SendUntilHour", [nameof(SendFromHour)]);
+    }
 }

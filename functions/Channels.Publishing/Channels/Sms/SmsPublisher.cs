@@ -11,50 +11,87 @@ namespace Channels.Publishing.Channels.Sms;
 
 /// <summary>
 /// SMS through Tencent Cloud: the audience in batches of ≤200, each batch's intent written before SendSms and its
-/// per-number SerialNos right after (table smsreceipts, partition = item). Delivered when every accepted number has
-/// its receipt; a batch whose result was lost is never re-sent blindly but reported for a person to check.
+/// per-number SerialNos right after (table smsreceipts, partition = item), plus one row per SerialNo (partition "sid")
+/// so a receipt callback, which carries no SessionContext, finds its item. Delivered when every accepted number has its
+/// receipt. A batch whose result was lost is reconciled with the platform (by SessionContext), never re-sent.
 /// </summary>
-public sealed class SmsPublisher(TencentSmsClient client, ChannelsStorage storage, IOptions<SmsOptions> options) : IChannelPublisher
+public sealed class SmsPublisher(
+    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options, TimeProvider time) : IChannelPublisher
 {
+    /// <summary>Partition of the SerialNo → item rows in table smsreceipts.</summary>
+    public const string SidPartition = "sid";
+
     public string Channel => ChannelNames.Sms;
+
+    public static string ReceiptKey(string serialNo) => "r-" + serialNo.Replace(":", "-", StringComparison.Ordinal);
 
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
         var item = job.Item;
         var phones = item.Sms!.Audience.Select(a => PhoneNumbers.Normalise(a)).OfType<string>().Distinct().ToList();
-        int accepted = 0, rejected = 0, unknown = 0;
+        int accepted = 0, rejected = 0, unknown = 0, reconciled = 0;
         var batches = phones.Chunk(options.Value.BatchSize).ToList();
         for (var i = 0; i < batches.Count; i++)
         {
             var key = $"batch-{i.ToString("D4", CultureInfo.InvariantCulture)}";
+            var session = $"{item.Id}#{i}";
             var existing = await storage.SmsReceipts.GetEntityIfExistsAsync<TableEntity>(item.Id, key, cancellationToken: ct);
+            SmsBatchResult? result = null;
             if (existing.HasValue && existing.Value is { } row)
             {
-                if (row.GetBoolean("Sent") == true) { accepted += row.GetInt32("Accepted") ?? 0; rejected += row.GetInt32("Rejected") ?? 0; }
-                else unknown += batches[i].Length;
-                continue;
+                if (row.GetBoolean("Sent") == true)
+                {
+                    accepted += row.GetInt32("Accepted") ?? 0;
+                    rejected += row.GetInt32("Rejected") ?? 0;
+                    reconciled += row.GetBoolean("Reconciled") == true ? 1 : 0;
+                    continue;
+                }
+
+                if (row.GetBoolean("Unknown") == true || (result = await reconciler.ReconcileAsync(batches[i], session, row.GetDateTimeOffset("IntentAt") ?? row.Timestamp ?? time.GetUtcNow(), ct)) is null)
+                {
+                    if (row.GetBoolean("Unknown") != true) await SaveBatchAsync(new TableEntity(item.Id, key) { ["Sent"] = false, ["Unknown"] = true, ["Size"] = batches[i].Length }, ct);
+                    unknown += batches[i].Length;
+                    continue;
+                }
+
+                reconciled++;
+            }
+            else
+            {
+                await storage.SmsReceipts.AddEntityAsync(new TableEntity(item.Id, key) { ["Sent"] = false, ["Size"] = batches[i].Length, ["IntentAt"] = time.GetUtcNow() }, ct);
+                var statuses = await client.SendAsync(batches[i], item.Sms.Text, session, ct);
+                result = new SmsBatchResult(
+                    statuses.Where(s => s.Ok && s.SerialNo is not null).ToDictionary(s => s.PhoneNumber, s => s.SerialNo!),
+                    statuses.Where(s => !s.Ok).ToDictionary(s => PhoneNumbers.Mask(s.PhoneNumber), s => s.Code));
             }
 
-            await storage.SmsReceipts.AddEntityAsync(new TableEntity(item.Id, key) { ["Sent"] = false, ["Size"] = batches[i].Length }, ct);
-            var statuses = await client.SendAsync(batches[i], item.Sms.Text, $"{item.Id}#{i}", ct);
-            var ok = statuses.Where(s => s.Ok && s.SerialNo is not null).ToDictionary(s => s.PhoneNumber, s => s.SerialNo!);
-            var failed = statuses.Where(s => !s.Ok).ToDictionary(s => PhoneNumbers.Mask(s.PhoneNumber), s => s.Code);
-            await storage.SmsReceipts.UpdateEntityAsync(new TableEntity(item.Id, key)
-            {
-                ["Sent"] = true, ["Size"] = batches[i].Length, ["Accepted"] = ok.Count, ["Rejected"] = failed.Count,
-                ["Serials"] = JsonSerializer.Serialize(ok.Values), ["Failures"] = JsonSerializer.Serialize(failed, ChannelsJson.Options),
-            }, Azure.ETag.All, TableUpdateMode.Replace, ct);
-            accepted += ok.Count;
-            rejected += failed.Count;
+            await RecordAsync(item.Id, key, batches[i].Length, result, reconciled: existing.HasValue, ct);
+            accepted += result.Accepted.Count;
+            rejected += result.Refused.Count;
         }
 
         job.Entry.Units = accepted;
         job.Entry.PlatformId = $"{accepted}/{phones.Count}";
-        job.Entry.Error = Problems(rejected, unknown);
+        job.Entry.Error = Problems(rejected, unknown, reconciled);
         await job.SaveAsync(ct);
         return accepted > 0 ? ChannelStep.Awaiting() : ChannelStep.Failed(job.Entry.Error ?? "短信未被平台受理");
     }
+
+    /// <summary>The SerialNo → item rows first (so no callback is orphaned), then the batch's result.</summary>
+    async Task RecordAsync(string itemId, string key, int size, SmsBatchResult result, bool reconciled, CancellationToken ct)
+    {
+        var sids = result.Accepted.Values.Select(serial => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            new TableEntity(SidPartition, ReceiptKey(serial)) { ["ItemId"] = itemId }));
+        foreach (var chunk in sids.Chunk(100)) await storage.SmsReceipts.SubmitTransactionAsync(chunk, ct);
+        await SaveBatchAsync(new TableEntity(itemId, key)
+        {
+            ["Sent"] = true, ["Size"] = size, ["Accepted"] = result.Accepted.Count, ["Rejected"] = result.Refused.Count, ["Reconciled"] = reconciled,
+            ["Serials"] = JsonSerializer.Serialize(result.Accepted.Values), ["Failures"] = JsonSerializer.Serialize(result.Refused, ChannelsJson.Options),
+        }, ct);
+    }
+
+    Task SaveBatchAsync(TableEntity row, CancellationToken ct) => storage.SmsReceipts.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
 
     public async Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct)
     {
@@ -72,30 +109,39 @@ public sealed class SmsPublisher(TencentSmsClient client, ChannelsStorage storag
         return ChannelStep.Delivered(new CountedPost(Channel, job.Item.Id, Metrics.Message, Units: delivered));
     }
 
-    /// <summary>Pulled receipts are consumed by the platform, so each is stored under its own item before anything else.</summary>
+    /// <summary>
+    /// Pulled receipts are consumed by the platform, so each is stored under its own item before anything else. A pull
+    /// the platform refuses for good (pulling not enabled for the account) is skipped: receipts then come by callback.
+    /// </summary>
     async Task PullReceiptsAsync(CancellationToken ct)
     {
         for (var round = 0; round < 50; round++)
         {
-            var receipts = await client.PullStatusAsync(100, ct);
+            IReadOnlyList<SmsReceipt> receipts;
+            try
+            {
+                receipts = await client.PullStatusAsync(100, ct);
+            }
+            catch (TencentSmsException e) when (e.IsPermanent)
+            {
+                return;
+            }
+
             foreach (var group in receipts.GroupBy(r => r.SessionContext.Split('#')[0]))
             {
-                var actions = group.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(group.Key, "r-" + r.SerialNo.Replace(":", "-", StringComparison.Ordinal))
-                {
-                    ["Status"] = r.ReportStatus, ["Description"] = r.Description, ["Phone"] = PhoneNumbers.Mask(r.PhoneNumber),
-                    ["ReceivedAt"] = DateTimeOffset.FromUnixTimeSeconds(r.UserReceiveTime),
-                }));
-                foreach (var chunk in actions.Chunk(100)) await storage.SmsReceipts.SubmitTransactionAsync(chunk, ct);
+                await receiptStore.SaveAsync(group.Key, group, ct);
             }
 
             if (receipts.Count < 100) return;
         }
     }
 
-    static string? Problems(int rejected, int unknown) => (rejected, unknown) switch
+    static string? Problems(int rejected, int unknown, int reconciled)
     {
-        (0, 0) => null,
-        (_, 0) => $"{rejected}个号码被平台拒收",
-        _ => $"{rejected}个号码被平台拒收；{unknown}个号码所在批次发送结果未知，未重发，请人工核对",
-    };
+        var parts = new List<string>();
+        if (reconciled > 0) parts.Add($"{reconciled}个批次的发送应答丢失，已按平台发送记录核对，未重发");
+        if (rejected > 0) parts.Add($"{rejected}个号码被平台拒收或平台无其发送记录");
+        if (unknown > 0) parts.Add($"{unknown}个号码所在批次的发送应答丢失且平台查无发送记录，发送结果未知，未重发，请人工核对");
+        return parts.Count == 0 ? null : string.Join("；", parts);
+    }
 }

@@ -21,9 +21,18 @@ public class TencentSmsClient(HttpClient http, IOptions<SmsOptions> options, Tim
             .ToList();
     }
 
-    public virtual async Task<IReadOnlyList<SmsReceipt>> PullStatusAsync(int limit, CancellationToken ct)
+    public virtual async Task<IReadOnlyList<SmsReceipt>> PullStatusAsync(int limit, CancellationToken ct) =>
+        Receipts(await CallAsync("PullSmsSendStatus", new { Limit = limit, SmsSdkAppId = options.Value.SmsSdkAppId }, ct));
+
+    /// <summary>PullSmsSendStatusByPhoneNumber: statuses of messages sent to one number since <paramref name="since"/> (not consumed).</summary>
+    public virtual async Task<IReadOnlyList<SmsReceipt>> PullByPhoneAsync(string phone, DateTimeOffset since, CancellationToken ct) =>
+        Receipts(await CallAsync("PullSmsSendStatusByPhoneNumber", new
+        {
+            BeginTime = since.ToUnixTimeSeconds(), Offset = 0, Limit = 100, PhoneNumber = phone, SmsSdkAppId = options.Value.SmsSdkAppId,
+        }, ct));
+
+    static List<SmsReceipt> Receipts(JsonElement r)
     {
-        var r = await CallAsync("PullSmsSendStatus", new { Limit = limit, SmsSdkAppId = options.Value.SmsSdkAppId }, ct);
         if (!r.TryGetProperty("PullSmsSendStatusSet", out var set) || set.ValueKind != JsonValueKind.Array) return [];
         return set.EnumerateArray().Select(s => new SmsReceipt(
             s.Str("SerialNo") ?? "", s.Str("PhoneNumber") ?? "", s.Str("ReportStatus") ?? "", s.Str("Description"), s.Str("SessionContext") ?? "",

@@ -32,12 +32,48 @@ public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
         return new PublishStatus(r.Int("publish_status"), r.Str("article_id"), urls);
     }
 
-    async Task<JsonElement> CallAsync(string api, object body, CancellationToken ct)
+    /// <summary>material/add_material?type=thumb: a permanent cover image; returns its media_id.</summary>
+    public virtual async Task<string> AddThumbAsync(byte[] jpeg, string fileName, CancellationToken ct)
+    {
+        var r = await CallAsync("material/add_material", "&type=thumb", () =>
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(jpeg);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "media", fileName);
+            return form;
+        }, ct);
+        return r.Str("media_id") ?? throw new WeChatApiException("material/add_material", -1, "no media_id");
+    }
+
+    /// <summary>One page (newest first) of draft/batchget or freepublish/batchget, without article content.</summary>
+    public virtual async Task<WeChatPage> BatchGetAsync(string api, int offset, int count, CancellationToken ct)
+    {
+        var r = await CallAsync(api, new { offset, count, no_content = 1 }, ct);
+        var entries = new List<WeChatPageEntry>();
+        if (r.TryGetProperty("item", out var items) && items.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in items.EnumerateArray())
+            {
+                var news = item.TryGetProperty("content", out var c) && c.TryGetProperty("news_item", out var n) && n.ValueKind == JsonValueKind.Array
+                    ? n.EnumerateArray().Select(a => new WeChatNewsItem(a.Str("title"), a.Str("content_source_url"), a.Str("url"))).ToList()
+                    : [];
+                entries.Add(new WeChatPageEntry(item.Str("media_id") ?? item.Str("article_id") ?? "", news));
+            }
+        }
+
+        return new WeChatPage(r.Int("total_count"), entries);
+    }
+
+    Task<JsonElement> CallAsync(string api, object body, CancellationToken ct) => CallAsync(api, "", () => ChannelHttp.Json(body), ct);
+
+    async Task<JsonElement> CallAsync(string api, string query, Func<HttpContent> content, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
             var token = await tokens.GetAsync(http, ct);
-            using var response = await http.PostAsync($"cgi-bin/{api}?access_token={Uri.EscapeDataString(token)}", ChannelHttp.Json(body), ct);
+            using var body = content();
+            using var response = await http.PostAsync($"cgi-bin/{api}?access_token={Uri.EscapeDataString(token)}{query}", body, ct);
             var json = await ChannelHttp.ReadJsonAsync(response, "WeChat " + api, ct);
             var errcode = json.Int("errcode");
             if (errcode == 0) return json;
@@ -59,6 +95,13 @@ public sealed record WeChatArticle(string title, string author, string digest, s
     public int need_open_comment { get; init; }
     public int only_fans_can_comment { get; init; }
 }
+
+/// <summary>A page of draft/batchget (Id = media_id) or freepublish/batchget (Id = article_id).</summary>
+public sealed record WeChatPage(int Total, IReadOnlyList<WeChatPageEntry> Entries);
+
+public sealed record WeChatPageEntry(string Id, IReadOnlyList<WeChatNewsItem> Articles);
+
+public sealed record WeChatNewsItem(string? Title, string? ContentSourceUrl, string? Url);
 
 /// <summary>freepublish/get: 0 success, 1 publishing, 2 originality check failed, 3 failed, 4 review rejected, 5/6 deleted/banned.</summary>
 public sealed record PublishStatus(int Status, string? ArticleId, IReadOnlyList<string> ArticleUrls);

@@ -16,7 +16,9 @@ public sealed class WeChatOptions
     [Required]
     public string AppSecret { get; set; } = "wx-sandbox-secret";
 
-    /// <summary>Permanent cover image (thumb) media id used for every article.</summary>
-    [Required]
-    public string ThumbMediaId { get; set; } = "sandbox-default-thumb";
+    /// <summary>
+    /// Permanent cover image (thumb) media id used for every article. Empty (the default): a plain cover is uploaded
+    /// once with material/add_material?type=thumb and its media id kept in table channelstate.
+    /// </summary>
+    public string ThumbMediaId { get; set; } = "";
 }

@@ -28,6 +28,9 @@ public sealed class WeiboApiException(int code, string? error) : Exception($"Wei
     /// <summary>The same or similar text was already posted (20017, 20019, 20111).</summary>
     public bool IsDuplicate => Code is 20017 or 20019 or 20111;
 
+    /// <summary>The access token is expired, revoked or invalid: only a person can renew it (contract reference §2.4).</summary>
+    public bool IsCredentialProblem => Code is 21301 or 21314 or 21315 or 21316 or 21317 or 21319 or 21327 or 21332;
+
     /// <summary>Content, permission or credential problems no retry can fix.</summary>
     public bool IsPermanent => Code is 20012 or 20018 or 20020 or 20021 or 20022 or 20031 or 10008 or 10014 or 10016 or 10017
         or 21301 or 21314 or 21315 or 21316 or 21317 or 21319 or 21327 or 21332;

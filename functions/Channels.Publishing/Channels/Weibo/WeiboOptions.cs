@@ -16,4 +16,12 @@ public sealed class WeiboOptions
     /// <summary>The operator IP Weibo requires in rip.</summary>
     [Required]
     public string Rip { get; set; } = "127.0.0.1";
+
+    /// <summary>Posts allowed per window and account; Weibo's limit is 30 an hour, we stay under it.</summary>
+    [Range(1, 30)]
+    public int PostsPerHour { get; set; } = 25;
+
+    /// <summary>Length of the pacing window (3600 = an hour; tests use seconds).</summary>
+    [Range(1, 86_400)]
+    public double WindowSeconds { get; set; } = 3600;
 }

@@ -9,9 +9,10 @@ namespace Channels.Publishing.Channels.Weibo;
 /// <summary>
 /// Weibo: one status per item, "【title】summary + the item's website URL" within 140 characters.
 /// The URL makes the text unique per item, so a 20019 (identical text) after an earlier attempt means
-/// the earlier post went through: it is recorded as delivered, never posted again.
+/// the earlier post went through: it is recorded as delivered, never posted again. An expired or invalid token holds
+/// the channel (<see cref="WeiboCredentials"/>); the hourly budget is kept by <see cref="WeiboPostingWindow"/>.
 /// </summary>
-public sealed class WeiboPublisher(WeiboClient client, IOptions<WebsiteOptions> site) : IChannelPublisher
+public sealed class WeiboPublisher(WeiboClient client, WeiboCredentials credentials, IOptions<WebsiteOptions> site) : IChannelPublisher
 {
     public const int MaxLength = 140;
 
@@ -20,6 +21,7 @@ public sealed class WeiboPublisher(WeiboClient client, IOptions<WebsiteOptions> 
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         if (job.Entry.PlatformId is not null) return Delivered(job);
+        if (await credentials.HeldReasonAsync(ct) is { } held) return ChannelStep.Failed(held);
         try
         {
             var (id, uid) = await client.ShareAsync(Status(job.Item, $"{site.Value.BaseUrl.TrimEnd('/')}/{SiteRenderer.ItemPath(job.Item.Id)}"), ct);
@@ -32,6 +34,10 @@ public sealed class WeiboPublisher(WeiboClient client, IOptions<WebsiteOptions> 
             job.Entry.PlatformId = "reconciled:" + e.Code;
             job.Entry.Error = "重试时微博提示内容重复：此前的发布已成功，不再重复发布";
             return Delivered(job);
+        }
+        catch (WeiboApiException e) when (e.IsCredentialProblem)
+        {
+            return ChannelStep.Failed(await credentials.HoldAsync(e, ct));
         }
         catch (WeiboApiException e) when (e.IsPermanent || e.IsDuplicate)
         {

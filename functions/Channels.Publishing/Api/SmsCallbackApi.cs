@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+using Channels.Publishing.Channels;
+using Channels.Publishing.Channels.Sms;
+using Channels.Publishing.Items;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Channels.Publishing.Api;
+
+/// <summary>
+/// POST /api/sms/receipts: Tencent's delivery-receipt callback, a JSON array of {user_receive_time, nationcode, mobile,
+/// report_status, errmsg, description, sid}. Each receipt is matched to its item by sid (= SerialNo) and stored exactly
+/// like a pulled one (upsert: a repeated callback changes nothing). Unknown sids are logged and acknowledged.
+/// Replies {"result":0,"errmsg":"OK"} as Tencent expects; a body that is not such an array is 400.
+/// </summary>
+public sealed class SmsCallbackApi(SmsReceiptStore receipts, ILogger<SmsCallbackApi> logger)
+{
+    public async Task ReceiveAsync(HttpContext ctx)
+    {
+        var ct = ctx.RequestAborted;
+        JsonElement body;
+        try
+        {
+            body = (await JsonDocument.ParseAsync(ctx.Request.Body, cancellationToken: ct)).RootElement;
+        }
+        catch (JsonException)
+        {
+            await ApiResponses.JsonAsync(ctx, 400, new { result = 1, errmsg = "body is not JSON" });
+            return;
+        }
+
+        if (body.ValueKind != JsonValueKind.Array)
+        {
+            await ApiResponses.JsonAsync(ctx, 400, new { result = 1, errmsg = "expected a JSON array of receipts" });
+            return;
+        }
+
+        var byItem = new Dictionary<string, List<SmsReceipt>>(StringComparer.Ordinal);
+        foreach (var r in body.EnumerateArray())
+        {
+            if (r.Str("sid") is not { Length: > 0 } sid) continue;
+            if (await receipts.ItemOfAsync(sid, ct) is not { } itemId)
+            {
+                logger.LogWarning("SMS receipt for unknown sid {Sid} ignored", sid);
+                continue;
+            }
+
+            var receipt = new SmsReceipt(sid, "+" + (r.Str("nationcode") ?? "86") + (r.Str("mobile") ?? ""), r.Str("report_status") ?? "",
+                r.Str("description") ?? r.Str("errmsg"), "", ReceivedAt(r.Str("user_receive_time")));
+            (byItem.TryGetValue(itemId, out var list) ? list : byItem[itemId] = []).Add(receipt);
+        }
+
+        foreach (var (itemId, list) in byItem) await receipts.SaveAsync(itemId, list, ct);
+        await ApiResponses.JsonAsync(ctx, 200, new { result = 0, errmsg = "OK" });
+    }
+
+    /// <summary>"yyyy-MM-dd HH:mm:ss" in UTC+8, as unix seconds (0 when missing or malformed).</summary>
+    static long ReceivedAt(string? text) =>
+        DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, ChinaTime.Offset).ToUnixTimeSeconds() : 0;
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Channels.Publishing.Items;
+using Channels.Publishing.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Channels.Publishing.Channels.Weibo;
+
+/// <summary>
+/// Weibo allows 30 posts an hour per account: every post reserves a slot in a sliding window kept in one row of table
+/// channelstate (weibo/window, optimistic concurrency on its ETag). A slot is the earliest time t ≥ now, not before the
+/// last reservation, such that at most PostsPerHour reservations fall in any window of WindowSeconds; an item that
+/// already holds a slot gets the same one back, so a retried activity never reserves twice.
+/// </summary>
+public sealed class WeiboPostingWindow(ChannelsStorage storage, IOptions<WeiboOptions> options, TimeProvider time) : IChannelPacer
+{
+    const string Partition = "weibo";
+    const string Row = "window";
+
+    public string Channel => ChannelNames.Weibo;
+
+    public async Task<DateTimeOffset?> NotBeforeAsync(PublicationItem item, CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync();
+        var window = TimeSpan.FromSeconds(options.Value.WindowSeconds);
+        var limit = options.Value.PostsPerHour;
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var existing = await storage.ChannelState.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: ct);
+            var row = existing.HasValue ? existing.Value! : null;
+            var slots = row?.GetString("Slots") is { } json ? JsonSerializer.Deserialize<List<Slot>>(json) ?? [] : [];
+            if (slots.FirstOrDefault(s => s.Item == item.Id) is { } mine) return Wait(mine.At, now);
+
+            slots = slots.Where(s => s.At > now - window).OrderBy(s => s.At).ToList();
+            var at = now;
+            if (slots.Count > 0 && slots[^1].At > at) at = slots[^1].At;
+            if (slots.Count >= limit && slots[^limit].At + window > at) at = slots[^limit].At + window;
+            slots.Add(new Slot(item.Id, at));
+            var entity = new TableEntity(Partition, Row) { ["Slots"] = JsonSerializer.Serialize(slots) };
+            try
+            {
+                if (row is null) await storage.ChannelState.AddEntityAsync(entity, ct);
+                else await storage.ChannelState.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, ct);
+                return Wait(at, now);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 20)
+            {
+                // Another instance reserved at the same moment: read the window again.
+            }
+        }
+    }
+
+    static DateTimeOffset? Wait(DateTimeOffset at, DateTimeOffset now) => at > now ? at : null;
+
+    sealed record Slot(string Item, DateTimeOffset At);
+}
