@@ -49,6 +49,7 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
             };
             if (await store.TryAddAsync(record, ct))
             {
+                store.Remember(new ArchivedItem(record.Id, hash, record.Year, record.PublishAt, item));
                 await StartAsync(client, record, ct);
                 await AcceptedAsync(ctx, record, duplicate: false);
                 return;

@@ -19,6 +19,13 @@ public sealed class PublicationStore(ChannelsStorage storage)
     /// The immutable part of a publication (id, content hash, dates, archived item), cached: an id never changes
     /// content once claimed, so every delivery step after the first reads it from memory.
     /// </summary>
+    /// <summary>Primes the cache with an item just claimed here, so its deliveries need not read it back.</summary>
+    public void Remember(ArchivedItem item)
+    {
+        if (archived.Count >= CacheLimit) archived.Clear();
+        archived[item.Id] = item;
+    }
+
     public async Task<ArchivedItem> GetArchivedAsync(string id, CancellationToken ct)
     {
         if (archived.TryGetValue(id, out var hit)) return hit;
