@@ -24,6 +24,13 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
         return new EmptyResult();
     }
 
+    [Function("GetPublicationProof")]
+    public async Task<IActionResult> Proof([HttpTrigger(AuthorizationLevel.Function, "get", Route = "publications/{id}/proof")] HttpRequest req, string id)
+    {
+        await publications.ProofAsync(req.HttpContext, id);
+        return new EmptyResult();
+    }
+
     [Function("GetStatistics")]
     public async Task<IActionResult> Statistics([HttpTrigger(AuthorizationLevel.Function, "get", Route = "statistics/{year}")] HttpRequest req, string year)
     {

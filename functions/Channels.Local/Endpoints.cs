@@ -11,6 +11,7 @@ public static class Endpoints
     {
         app.MapPost("/api/publications", (HttpContext ctx, PublicationsApi api, DurableTaskClient client) => api.SubmitAsync(ctx, client));
         app.MapGet("/api/publications/{id}", (HttpContext ctx, PublicationsApi api, string id) => api.GetAsync(ctx, id));
+        app.MapGet("/api/publications/{id}/proof", (HttpContext ctx, PublicationsApi api, string id) => api.ProofAsync(ctx, id));
         app.MapGet("/api/statistics/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetYearAsync(ctx, year));
         app.MapGet("/api/reports/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetReportAsync(ctx, year));
         app.MapPost("/api/sms/receipts", (HttpContext ctx, SmsCallbackApi api) => api.ReceiveAsync(ctx));

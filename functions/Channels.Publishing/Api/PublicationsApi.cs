@@ -88,6 +88,28 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
             record.Id, record.Title, record.Status, record.PublishAt, record.Year, record.ContentHash, record.SubmittedAt, record.CompletedAt, channels, item));
     }
 
+    /// <summary>GET /api/publications/{id}/proof: the proof of publication as JSON, or the printable page with ?format=html.</summary>
+    public async Task ProofAsync(HttpContext ctx, string id)
+    {
+        var ct = ctx.RequestAborted;
+        var record = await store.FindAsync(id, ct);
+        if (record is null)
+        {
+            await ApiResponses.ProblemAsync(ctx, 404, "未找到该信息", $"没有 id 为“{id}”的发布记录");
+            return;
+        }
+
+        var proof = Proof.PublicationProof.Build(record, await store.LoadItemAsync(record, ct), await ledger.ForItemAsync(id, ct), time.GetUtcNow());
+        if (ctx.Request.Query["format"] == "html")
+        {
+            ctx.Response.ContentType = "text/html; charset=utf-8";
+            await ctx.Response.WriteAsync(Proof.ProofPage.Html(proof), ct);
+            return;
+        }
+
+        await ApiResponses.JsonAsync(ctx, 200, proof);
+    }
+
     async Task StartAsync(DurableTaskClient client, PublicationRecord record, CancellationToken ct)
     {
         if (await client.GetInstanceAsync(record.InstanceId, ct) is not null) return;

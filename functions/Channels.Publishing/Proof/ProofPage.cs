@@ -1,0 +1,48 @@
+using System.Text;
+using Channels.Publishing.Items;
+using static Channels.Publishing.Channels.Website.PageHtml;
+
+namespace Channels.Publishing.Proof;
+
+/// <summary>The printable 发布证明 page of a <see cref="PublicationProof"/>; times in Beijing time.</summary>
+public static class ProofPage
+{
+    static readonly Dictionary<string, string> ChannelNamesZh = new(StringComparer.Ordinal)
+    {
+        [ChannelNames.Website] = "政府网站", [ChannelNames.WeChat] = "微信公众号", [ChannelNames.Weibo] = "政务微博",
+        [ChannelNames.Sms] = "短信", [ChannelNames.Bulletin] = "信息公告栏",
+    };
+
+    public static string Html(PublicationProof p)
+    {
+        static string T(DateTimeOffset? t) => t is { } v ? ChinaTime.Format(v) : "—";
+        var rows = new StringBuilder();
+        foreach (var c in p.Channels)
+        {
+            rows.Append("<tr><td>").Append(E(ChannelNamesZh.GetValueOrDefault(c.Channel, c.Channel))).Append("</td><td>").Append(E(c.State))
+                .Append("</td><td>").Append(E(c.PlatformId ?? "—")).Append("</td><td>").Append(E(c.Url ?? "—"))
+                .Append("</td><td>").Append(T(c.AcceptedAt)).Append("</td><td>").Append(T(c.DeliveredAt)).Append("</td></tr>\n");
+        }
+
+        var a = p.Approval;
+        var main = $"""
+            <h1>政府信息发布证明</h1>
+            <table>
+            <tr><th>信息编号</th><td>{E(p.Id)}</td></tr>
+            <tr><th>标题</th><td>{E(p.Title)}</td></tr>
+            <tr><th>发布机构</th><td>{E(p.Publisher)}</td></tr>
+            <tr><th>文号</th><td>{E(p.DocumentNumber ?? "—")}</td></tr>
+            <tr><th>发布时间</th><td>{T(p.PublishAt)}</td></tr>
+            <tr><th>审批</th><td>撰稿：{E(a?.Author)}　审核：{E(a?.Reviewer)}　签发：{E(a?.Approver)}（{T(a?.ApprovedAt)}）　保密审查：{(a?.ConfidentialityReview?.Passed == true ? "通过" : "未通过")}</td></tr>
+            <tr><th>内容摘要值（SHA-256）</th><td><code>{E(p.ContentHash)}</code></td></tr>
+            <tr><th>存档副本</th><td><code>{E(p.ArchivedCopy)}</code></td></tr>
+            </table>
+            <h2>各渠道发布记录</h2>
+            <table>
+            <tr><th>渠道</th><th>状态</th><th>平台编号</th><th>地址</th><th>平台受理时间</th><th>送达时间</th></tr>
+            {rows}</table>
+            <p class="meta">本证明由政府信息公开发布系统于{T(p.GeneratedAt)}（北京时间）根据投递台账生成。记录校验值（SHA-256）：<code>{E(p.RecordHash)}</code></p>
+            """;
+        return Frame("政府信息发布证明", "政府信息公开发布系统", "#", main);
+    }
+}
