@@ -72,12 +72,7 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
     public async Task GetAsync(HttpContext ctx, string id)
     {
         var ct = ctx.RequestAborted;
-        var record = await store.FindAsync(id, ct);
-        if (record is null)
-        {
-            await ApiResponses.ProblemAsync(ctx, 404, "未找到该信息", $"没有 id 为“{id}”的发布记录");
-            return;
-        }
+        if (await FindOr404Async(ctx, id) is not { } record) return;
 
         var rows = (await ledger.ForItemAsync(id, ct)).ToDictionary(r => r.Channel, StringComparer.Ordinal);
         var channels = record.ChannelList.Select(c => rows.TryGetValue(c, out var r)
@@ -92,12 +87,7 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
     public async Task ProofAsync(HttpContext ctx, string id)
     {
         var ct = ctx.RequestAborted;
-        var record = await store.FindAsync(id, ct);
-        if (record is null)
-        {
-            await ApiResponses.ProblemAsync(ctx, 404, "未找到该信息", $"没有 id 为“{id}”的发布记录");
-            return;
-        }
+        if (await FindOr404Async(ctx, id) is not { } record) return;
 
         var proof = Proof.PublicationProof.Build(record, await store.LoadItemAsync(record, ct), await ledger.ForItemAsync(id, ct), time.GetUtcNow());
         if (ctx.Request.Query["format"] == "html")
@@ -108,6 +98,13 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
         }
 
         await ApiResponses.JsonAsync(ctx, 200, proof);
+    }
+
+    async Task<PublicationRecord?> FindOr404Async(HttpContext ctx, string id)
+    {
+        var record = await store.FindAsync(id, ctx.RequestAborted);
+        if (record is null) await ApiResponses.ProblemAsync(ctx, 404, "未找到该信息", $"没有 id 为“{id}”的发布记录");
+        return record;
     }
 
     async Task StartAsync(DurableTaskClient client, PublicationRecord record, CancellationToken ct)
