@@ -8,11 +8,25 @@ namespace Channels.FunctionApp;
 /// One-line trigger wrappers over the shared orchestrator and activities (the Durable source generator is not
 /// served here). Function names equal the class names the orchestrator calls with nameof().
 /// </summary>
-public sealed class DurableTriggers(DeliveryService delivery)
+public sealed class DurableTriggers(DeliveryService delivery, RetractionService retraction)
 {
     [Function(nameof(PublishOrchestrator))]
     public static Task<PublicationOutcome> Publish([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new PublishOrchestrator().RunAsync(context, context.GetInput<PublishRequest>()!);
+
+    [Function(nameof(RetryChannelOrchestrator))]
+    public static Task<ChannelOutcome> RetryChannel([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RetryChannelOrchestrator().RunAsync(context, context.GetInput<RetryRequest>()!);
+
+    [Function(nameof(RetractOrchestrator))]
+    public static Task<string> Retract([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RetractOrchestrator().RunAsync(context, context.GetInput<RetractRequest>()!);
+
+    [Function(nameof(RefreshStatusActivity))]
+    public Task<string> RefreshStatus([ActivityTrigger] string itemId) => delivery.RefreshStatusAsync(itemId);
+
+    [Function(nameof(RetractChannelActivity))]
+    public Task<ChannelOutcome> RetractChannel([ActivityTrigger] RetractChannel input) => retraction.RetractAsync(input);
 
     [Function(nameof(DeliverActivity))]
     public Task<ChannelOutcome> Deliver([ActivityTrigger] ChannelTask input) => delivery.DeliverAsync(input);

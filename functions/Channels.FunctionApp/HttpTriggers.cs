@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace Channels.FunctionApp;
 
 /// <summary>The v1 HTTP API: each trigger hands the request to the same core handler the local host uses.</summary>
-public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi statistics, SmsCallbackApi smsReceipts)
+public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi statistics, SmsCallbackApi smsReceipts, MonitoringApi monitoring)
 {
     [Function("SubmitPublication")]
     public async Task<IActionResult> Submit(
@@ -21,6 +21,59 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "publications/{id}")] HttpRequest req, string id)
     {
         await publications.GetAsync(req.HttpContext, id);
+        return new EmptyResult();
+    }
+
+    [Function("ListPublications")]
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "publications")] HttpRequest req)
+    {
+        await monitoring.ListAsync(req.HttpContext);
+        return new EmptyResult();
+    }
+
+    [Function("RetryChannel")]
+    public async Task<IActionResult> Retry(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/channels/{channel}/retry")] HttpRequest req,
+        [DurableClient] DurableTaskClient client, string id, string channel)
+    {
+        await monitoring.RetryAsync(req.HttpContext, client, id, channel);
+        return new EmptyResult();
+    }
+
+    [Function("RetractPublication")]
+    public async Task<IActionResult> Retract(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/retract")] HttpRequest req, [DurableClient] DurableTaskClient client, string id)
+    {
+        await monitoring.RetractAsync(req.HttpContext, client, id);
+        return new EmptyResult();
+    }
+
+    [Function("ChannelHealth")]
+    public async Task<IActionResult> ChannelHealth([HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/health")] HttpRequest req)
+    {
+        await monitoring.HealthAsync(req.HttpContext);
+        return new EmptyResult();
+    }
+
+    [Function("ResumeChannel")]
+    public async Task<IActionResult> Resume([HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channel}/resume")] HttpRequest req, string channel)
+    {
+        await monitoring.ResumeAsync(req.HttpContext, channel);
+        return new EmptyResult();
+    }
+
+    [Function("WhoAmI")]
+    public async Task<IActionResult> WhoAmI([HttpTrigger(AuthorizationLevel.Function, "get", Route = "whoami")] HttpRequest req)
+    {
+        await monitoring.WhoAmIAsync(req.HttpContext);
+        return new EmptyResult();
+    }
+
+    /// <summary>The dashboard's static files (no data; the page calls the API with the user's key): /api/dashboard/.</summary>
+    [Function("Dashboard")]
+    public async Task<IActionResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{*path}")] HttpRequest req, string? path)
+    {
+        await Channels.Publishing.Dashboard.DashboardAssets.ServeAsync(req.HttpContext, path);
         return new EmptyResult();
     }
 

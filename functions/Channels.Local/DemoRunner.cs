@@ -12,9 +12,10 @@ internal static class DemoRunner
 {
     static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
-    public static async Task<int> RunAsync(string baseUrl, string seedsDir, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(string baseUrl, string apiKey, string seedsDir, TextWriter output, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add(Channels.Publishing.Api.Access.AccessGate.KeyHeader, apiKey);
         var files = Directory.GetFiles(seedsDir, "*.json").Order(StringComparer.Ordinal).ToList();
         var years = new SortedSet<int>();
         var allDelivered = true;

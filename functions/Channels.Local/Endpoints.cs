@@ -10,7 +10,13 @@ public static class Endpoints
     public static void MapChannelsApi(this WebApplication app)
     {
         app.MapPost("/api/publications", (HttpContext ctx, PublicationsApi api, DurableTaskClient client) => api.SubmitAsync(ctx, client));
+        app.MapGet("/api/publications", (HttpContext ctx, MonitoringApi api) => api.ListAsync(ctx));
         app.MapGet("/api/publications/{id}", (HttpContext ctx, PublicationsApi api, string id) => api.GetAsync(ctx, id));
+        app.MapPost("/api/publications/{id}/channels/{channel}/retry", (HttpContext ctx, MonitoringApi api, DurableTaskClient client, string id, string channel) => api.RetryAsync(ctx, client, id, channel));
+        app.MapPost("/api/publications/{id}/retract", (HttpContext ctx, MonitoringApi api, DurableTaskClient client, string id) => api.RetractAsync(ctx, client, id));
+        app.MapGet("/api/channels/health", (HttpContext ctx, MonitoringApi api) => api.HealthAsync(ctx));
+        app.MapPost("/api/channels/{channel}/resume", (HttpContext ctx, MonitoringApi api, string channel) => api.ResumeAsync(ctx, channel));
+        app.MapGet("/api/whoami", (HttpContext ctx, MonitoringApi api) => api.WhoAmIAsync(ctx));
         app.MapGet("/api/publications/{id}/proof", (HttpContext ctx, PublicationsApi api, string id) => api.ProofAsync(ctx, id));
         app.MapGet("/api/statistics/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetYearAsync(ctx, year));
         app.MapGet("/api/reports/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetReportAsync(ctx, year));
@@ -38,5 +44,6 @@ public static class Endpoints
             }
         });
         app.MapGet("/", () => Results.Redirect("/site/"));
+        app.MapGet("/dashboard/{**path}", (HttpContext ctx, string? path) => Channels.Publishing.Dashboard.DashboardAssets.ServeAsync(ctx, path));
     }
 }

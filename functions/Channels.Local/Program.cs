@@ -17,21 +17,27 @@ var keep = args.Contains("--keep");
 var quick = args.Contains("--quick");
 var replayFile = mode == "replay" ? args.ElementAtOrDefault(1) ?? throw new ArgumentException("usage: replay FILE") : null;
 var hostArgs = args.Skip(mode == "serve" ? 0 : mode == "replay" ? 2 : 1).Where(a => a is not ("--keep" or "--quick")).ToArray();
+(hostArgs, var generatedKeys) = LocalKeys.EnsureKeys(hostArgs);
 var app = await LocalHost.BuildAsync(hostArgs);
+var access = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Channels.Publishing.Api.Access.AccessOptions>>().Value;
+var runnerKey = access.AdminKey ?? access.EditorKey ?? "";
 if (mode == "serve")
 {
-    await app.RunAsync();
+    await app.StartAsync();
+    if (generatedKeys is not null) LocalKeys.Announce(generatedKeys, app.Urls.First(), Console.Out);
+    await app.WaitForShutdownAsync();
     return 0;
 }
 
 await app.StartAsync();
 var stopping = app.Lifetime.ApplicationStopping;
-var code = mode == "bench" ? await Channels.Local.Bench.BenchRunner.RunAsync(app, quick, Console.Out, stopping)
+var code = mode == "bench" ? await Channels.Local.Bench.BenchRunner.RunAsync(app, runnerKey, quick, Console.Out, stopping)
     : mode == "demo"
-    ? await DemoRunner.RunAsync(app.Urls.First(), app.Configuration["CHANNELS_SEEDS"] ?? Path.Combine(Directory.GetCurrentDirectory(), "seeds", "demo"), Console.Out, stopping)
-    : await ReplayRunner.RunAsync(app.Urls.First(), app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), replayFile!, int.Parse(app.Configuration["CHANNELS_REPLAY_PARALLEL"] ?? "16", System.Globalization.CultureInfo.InvariantCulture), Console.Out, stopping);
+    ? await DemoRunner.RunAsync(app.Urls.First(), runnerKey, app.Configuration["CHANNELS_SEEDS"] ?? Path.Combine(Directory.GetCurrentDirectory(), "seeds", "demo"), Console.Out, stopping)
+    : await ReplayRunner.RunAsync(app.Urls.First(), runnerKey, app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), replayFile!, int.Parse(app.Configuration["CHANNELS_REPLAY_PARALLEL"] ?? "16", System.Globalization.CultureInfo.InvariantCulture), Console.Out, stopping);
 if (keep)
 {
+    if (generatedKeys is not null) LocalKeys.Announce(generatedKeys, app.Urls.First(), Console.Out);
     Console.WriteLine("按 Ctrl-C 停止。");
     await app.WaitForShutdownAsync();
 }

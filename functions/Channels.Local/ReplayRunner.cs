@@ -16,9 +16,10 @@ namespace Channels.Local;
 /// </summary>
 internal static class ReplayRunner
 {
-    public static async Task<int> RunAsync(string baseUrl, DurableTaskClient durable, string file, int parallel, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(string baseUrl, string apiKey, DurableTaskClient durable, string file, int parallel, TextWriter output, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add(Channels.Publishing.Api.Access.AccessGate.KeyHeader, apiKey);
         var lines = (await File.ReadAllLinesAsync(file, ct)).Where(l => l.Length > 0).ToList();
         var years = new SortedSet<int>();
         var clock = Stopwatch.StartNew();

@@ -36,17 +36,41 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<CountingIndex>();
         services.AddSingleton<StatisticsService>();
         services.AddSingleton<DeliveryService>();
+        services.AddSingleton<RetractionService>();
+        services.AddSingleton<Monitoring.ChannelHealthService>();
         services.AddSingleton<PublicationsApi>();
         services.AddSingleton<StatisticsApi>();
         services.AddSingleton<SmsCallbackApi>();
+        services.AddSingleton<MonitoringApi>();
+        services.AddSingleton<PublicationQuery>();
+        services.AddSingleton<Api.Access.AccessGate>();
+        services.AddOptions<Api.Access.AccessOptions>().BindConfiguration(Api.Access.AccessOptions.SectionName)
+            .PostConfigure<IConfiguration>((o, config) =>
+            {
+                o.EditorKey ??= config["CHANNELS_KEY_EDITOR"];
+                o.AdminKey ??= config["CHANNELS_KEY_ADMIN"];
+                o.ReaderKey ??= config["CHANNELS_KEY_READER"];
+            });
 
         // The five channels: one line each.
-        services.AddSingleton<IChannelPublisher, WebsitePublisher>();
-        services.AddSingleton<IChannelPublisher, BulletinPublisher>();
+        services.AddWebsiteChannel();
+        services.AddBulletinChannel();
         services.AddWeChatChannel();
         services.AddWeiboChannel();
         services.AddSmsChannel();
         return services;
+    }
+
+    static IServiceCollection AddWebsiteChannel(this IServiceCollection services)
+    {
+        services.AddSingleton<IChannelRetractor, WebsiteRetractor>();
+        return services.AddSingleton<IChannelPublisher, WebsitePublisher>();
+    }
+
+    static IServiceCollection AddBulletinChannel(this IServiceCollection services)
+    {
+        services.AddSingleton<IChannelRetractor, BulletinRetractor>();
+        return services.AddSingleton<IChannelPublisher, BulletinPublisher>();
     }
 
     static IServiceCollection AddWeChatChannel(this IServiceCollection services)
@@ -56,6 +80,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<WeChatCover>();
         services.AddSingleton<WeChatReconciler>();
         services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl)).AddChannelResilience();
+        services.AddSingleton<IChannelRetractor, WeChatRetractor>();
+        services.AddSingleton<Monitoring.IChannelHealthProbe, WeChatHealthProbe>();
         return services.AddSingleton<IChannelPublisher, WeChatPublisher>();
     }
 
@@ -64,7 +90,10 @@ public static class ChannelsServiceCollectionExtensions
         AddOptions<WeiboOptions>(services, WeiboOptions.SectionName);
         services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl)).AddChannelResilience();
         services.AddSingleton<WeiboCredentials>();
-        services.AddSingleton<IChannelPacer, WeiboPostingWindow>();
+        services.AddSingleton<WeiboPostingWindow>();
+        services.AddSingleton<IChannelPacer>(sp => sp.GetRequiredService<WeiboPostingWindow>());
+        services.AddSingleton<Monitoring.IChannelHealthProbe, WeiboHealthProbe>();
+        services.AddSingleton<IChannelRetractor, WeiboRetractor>();
         return services.AddSingleton<IChannelPublisher, WeiboPublisher>();
     }
 
@@ -75,7 +104,9 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<SmsBatchReconciler>();
         services.AddSingleton<SmsReceiptStore>();
         services.AddSingleton<IChannelPacer, SmsQuietHours>();
-        return services.AddSingleton<IChannelPublisher, SmsPublisher>();
+        services.AddSingleton<SmsPublisher>();
+        services.AddSingleton<IChannelRetractor, SmsCorrection>();
+        return services.AddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<SmsPublisher>());
     }
 
     /// <summary>

@@ -19,6 +19,11 @@ public sealed class ChannelsHost : IAsyncLifetime
     public const int WeiboPostsPerWindow = 3;
     public const int WeiboWindowSeconds = 2;
 
+    /// <summary>Role keys of the test host; <see cref="Api"/> sends the admin key.</summary>
+    public const string AdminKey = "test-admin-key-0123456789";
+    public const string EditorKey = "test-editor-key-0123456789";
+    public const string ReaderKey = "test-reader-key-0123456789";
+
     AzuriteProcess? azurite;
     WebApplication? app;
 
@@ -44,11 +49,24 @@ public sealed class ChannelsHost : IAsyncLifetime
             $"--Channels:Weibo:PostsPerHour={WeiboPostsPerWindow}",
             $"--Channels:Weibo:WindowSeconds={WeiboWindowSeconds}",
             "--Logging:LogLevel:Default=Warning",
+            $"--CHANNELS_KEY_ADMIN={AdminKey}",
+            $"--CHANNELS_KEY_EDITOR={EditorKey}",
+            $"--CHANNELS_KEY_READER={ReaderKey}",
         ]);
         await app.StartAsync();
-        Api = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
+        Api = Client(AdminKey);
         var weibo = app.Services.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl;
         Sandbox = new HttpClient { BaseAddress = new Uri(weibo.Replace("/weibo/", "/", StringComparison.Ordinal)), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string BaseUrl => app!.Urls.First();
+
+    /// <summary>A client of the API sending <paramref name="key"/> (none when null).</summary>
+    public HttpClient Client(string? key)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        if (key is not null) http.DefaultRequestHeaders.Add("x-api-key", key);
+        return http;
     }
 
     public async Task DisposeAsync()
@@ -66,13 +84,16 @@ public sealed class ChannelsHost : IAsyncLifetime
         Api.PostAsync("/api/publications", new StringContent(JsonSerializer.Serialize(item, ChannelsJson.Options), System.Text.Encoding.UTF8, "application/json"));
 
     /// <summary>Polls the publication until its status is final (or 60 s pass).</summary>
-    public async Task<JsonElement> WaitFinalAsync(string id)
+    public Task<JsonElement> WaitFinalAsync(string id) => WaitStatusAsync(id, "delivered", "failed", "partially-failed", "retracted", "cancelled");
+
+    /// <summary>Polls the publication until its status is one of <paramref name="statuses"/> (or 60 s pass).</summary>
+    public async Task<JsonElement> WaitStatusAsync(string id, params string[] statuses)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
         while (true)
         {
             var view = await Api.GetFromJsonAsync<JsonElement>($"/api/publications/{id}");
-            if (view.GetProperty("status").GetString() is "delivered" or "failed" or "partially-failed" || DateTimeOffset.UtcNow > deadline) return view;
+            if (statuses.Contains(view.GetProperty("status").GetString()) || DateTimeOffset.UtcNow > deadline) return view;
             await Task.Delay(100);
         }
     }

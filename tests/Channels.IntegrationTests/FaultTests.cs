@@ -57,7 +57,7 @@ public class FaultTests(ChannelsHost host) : IAsyncLifetime
 
         Assert.Equal("partially-failed", view.GetProperty("status").GetString());
         var wechat = Channel(view, "wechat");
-        Assert.Equal("failed", wechat.GetProperty("state").GetString());
+        Assert.Equal("credentials-expired", wechat.GetProperty("state").GetString());
         Assert.Contains("凭据/配置", wechat.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("48001", wechat.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal("delivered", Channel(view, "website").GetProperty("state").GetString());

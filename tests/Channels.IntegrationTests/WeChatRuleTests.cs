@@ -39,7 +39,7 @@ public class WeChatRuleTests(ChannelsHost host) : IAsyncLifetime
         var view = await PublishAsync("wxcred");
 
         var wechat = WeChat(view);
-        Assert.Equal("failed", wechat.GetProperty("state").GetString());
+        Assert.Equal("credentials-expired", wechat.GetProperty("state").GetString());
         var error = wechat.GetProperty("error").GetString()!;
         Assert.Contains("凭据/配置", error, StringComparison.Ordinal);
         Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), error, StringComparison.Ordinal);

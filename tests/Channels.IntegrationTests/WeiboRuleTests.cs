@@ -52,7 +52,7 @@ public class WeiboRuleTests(ChannelsHost host) : IAsyncLifetime
         foreach (var view in new[] { first, second })
         {
             var weibo = Weibo(view);
-            Assert.Equal("failed", weibo.GetProperty("state").GetString());
+            Assert.Equal("credentials-expired", weibo.GetProperty("state").GetString());
             var error = weibo.GetProperty("error").GetString()!;
             Assert.Contains("微博凭据已失效", error, StringComparison.Ordinal);
             Assert.Contains(hint, error, StringComparison.Ordinal);

@@ -17,11 +17,12 @@ namespace Channels.Local.Bench;
 /// </summary>
 internal static class BenchRunner
 {
-    public static async Task<int> RunAsync(WebApplication app, bool quick, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(WebApplication app, string apiKey, bool quick, TextWriter output, CancellationToken ct)
     {
         var baseUrl = app.Urls.First();
         var durable = app.Services.GetRequiredService<DurableTaskClient>();
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Add(Channels.Publishing.Api.Access.AccessGate.KeyHeader, apiKey);
         var run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var r = new Dictionary<string, object?>();
 
@@ -42,7 +43,7 @@ internal static class BenchRunner
         var year = YearDatasetGenerator.Generate(scale: quick ? 0.02 : 1.0);
         await DatasetFile.WriteAsync(file, year);
         clock.Restart();
-        await ReplayRunner.RunAsync(baseUrl, durable, file, 16, TextWriter.Null, ct);
+        await ReplayRunner.RunAsync(baseUrl, apiKey, durable, file, 16, TextWriter.Null, ct);
         r["replay2017Items"] = year.Count;
         r["replay2017Seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1);
         r["replay2017ItemsPerSecond"] = Math.Round(year.Count / clock.Elapsed.TotalSeconds, 1);

@@ -13,7 +13,7 @@ namespace Channels.Publishing.Api;
 /// start the orchestration (instance id = "pub-" + item id). A re-post of the same content finds the claim and
 /// re-starts the orchestration only if it is missing, so a crash between claim and start heals on retry.
 /// </summary>
-public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledger, IOptions<DeliveryOptions> delivery, TimeProvider time)
+public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, TimeProvider time)
 {
     public static string InstanceId(string itemId) => "pub-" + itemId;
 
@@ -22,6 +22,7 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
     public async Task SubmitAsync(HttpContext ctx, DurableTaskClient client)
     {
         var ct = ctx.RequestAborted;
+        if (!await access.AllowAsync(ctx, Access.ApiRole.Editor)) return;
         var read = await RequestReader.ReadItemAsync(ctx.Request, ct);
         if (read.Item is not { } item)
         {
@@ -44,7 +45,7 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
             {
                 PartitionKey = item.Id, ContentHash = hash, Title = item.Title, Publisher = item.Publisher,
                 PublishAt = item.PublishAt!.Value, Year = ChinaTime.YearOf(item.PublishAt.Value), Priority = item.Priority,
-                Channels = string.Join(',', item.Channels), InstanceId = InstanceId(item.Id), SubmittedAt = time.GetUtcNow(),
+                Channels = string.Join(',', item.Channels), Columns = string.Join(',', item.Columns), InstanceId = InstanceId(item.Id), SubmittedAt = time.GetUtcNow(),
                 ArchiveBlob = await store.ArchiveAsync(item, hash, ct),
             };
             if (await store.TryAddAsync(record, ct))
@@ -72,21 +73,23 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
     public async Task GetAsync(HttpContext ctx, string id)
     {
         var ct = ctx.RequestAborted;
+        if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
         if (await FindOr404Async(ctx, id) is not { } record) return;
 
-        var rows = (await ledger.ForItemAsync(id, ct)).ToDictionary(r => r.Channel, StringComparer.Ordinal);
-        var channels = record.ChannelList.Select(c => rows.TryGetValue(c, out var r)
-            ? new ChannelView(c, r.State, r.Url, r.PlatformId, r.Error, r.Attempts, r.IntentAt, r.AcceptedAt, r.FinishedAt)
-            : new ChannelView(c, "pending", null, null, null, 0, null, null, null)).ToList();
+        var ledgerRows = await ledger.ForItemAsync(id, ct);
+        var rows = ledgerRows.ToDictionary(r => r.Channel, StringComparer.Ordinal);
+        var channels = record.ChannelList.Select(c => PublicationViews.Channel(c, rows.GetValueOrDefault(c))).ToList();
         var item = await store.LoadItemAsync(record, ct);
         await ApiResponses.JsonAsync(ctx, 200, new PublicationView(
-            record.Id, record.Title, record.Status, record.PublishAt, record.Year, record.ContentHash, record.SubmittedAt, record.CompletedAt, channels, item));
+            record.Id, record.Title, record.Status, record.Priority, record.PublishAt, record.Year, record.ContentHash, record.SubmittedAt,
+            record.CompletedAt, record.ColumnList, record.RetractReason, channels, PublicationViews.History(record, ledgerRows), item));
     }
 
     /// <summary>GET /api/publications/{id}/proof: the proof of publication as JSON, or the printable page with ?format=html.</summary>
     public async Task ProofAsync(HttpContext ctx, string id)
     {
         var ct = ctx.RequestAborted;
+        if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
         if (await FindOr404Async(ctx, id) is not { } record) return;
 
         var proof = Proof.PublicationProof.Build(record, await store.LoadItemAsync(record, ct), await ledger.ForItemAsync(id, ct), time.GetUtcNow());
@@ -100,7 +103,7 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
         await ApiResponses.JsonAsync(ctx, 200, proof);
     }
 
-    async Task<PublicationRecord?> FindOr404Async(HttpContext ctx, string id)
+    internal async Task<PublicationRecord?> FindOr404Async(HttpContext ctx, string id)
     {
         var record = await store.FindAsync(id, ctx.RequestAborted);
         if (record is null) await ApiResponses.ProblemAsync(ctx, 404, "未找到该信息", $"没有 id 为“{id}”的发布记录");
@@ -128,11 +131,3 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
         return ApiResponses.JsonAsync(ctx, 202, new { id = record.Id, status = record.Status, statusUrl = StatusUrl(record.Id), duplicate });
     }
 }
-
-public sealed record ChannelView(
-    string Channel, string State, string? Url, string? PlatformId, string? Error, int Attempts,
-    DateTimeOffset? IntentAt, DateTimeOffset? AcceptedAt, DateTimeOffset? FinishedAt);
-
-public sealed record PublicationView(
-    string Id, string Title, string Status, DateTimeOffset PublishAt, int Year, string ContentHash,
-    DateTimeOffset SubmittedAt, DateTimeOffset? CompletedAt, IReadOnlyList<ChannelView> Channels, PublicationItem Item);

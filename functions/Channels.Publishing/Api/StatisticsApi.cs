@@ -10,10 +10,11 @@ namespace Channels.Publishing.Api;
 /// GET /api/statistics/{year} (JSON; ?format=csv|xlsx), GET /api/reports/{year} (HTML; ?format=markdown or
 /// Accept: text/markdown) and GET /api/health.
 /// </summary>
-public sealed class StatisticsApi(StatisticsService statistics, ChannelsStorage storage, IOptions<ReportOptions> report, TimeProvider time)
+public sealed class StatisticsApi(StatisticsService statistics, ChannelsStorage storage, Access.AccessGate access, IOptions<ReportOptions> report, TimeProvider time)
 {
     public async Task GetYearAsync(HttpContext ctx, string year)
     {
+        if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
         if (await YearAsync(ctx, year) is not { } y) return;
         var stats = await statistics.ForYearAsync(y, ctx.RequestAborted);
         switch (ctx.Request.Query["format"].ToString())
@@ -37,6 +38,7 @@ public sealed class StatisticsApi(StatisticsService statistics, ChannelsStorage 
 
     public async Task GetReportAsync(HttpContext ctx, string year)
     {
+        if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
         if (await YearAsync(ctx, year) is not { } y) return;
         var built = AnnualReport.Build(await statistics.ForYearAsync(y, ctx.RequestAborted), report.Value.DistrictName, time.GetUtcNow());
         var markdown = ctx.Request.Query["format"] is var f && (f == "markdown" || f == "md")

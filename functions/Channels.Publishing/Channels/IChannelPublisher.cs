@@ -34,6 +34,9 @@ public sealed record ChannelStep(string State, string? Error = null, IReadOnlyLi
     public static ChannelStep Delivered(params CountedPost[] counted) => new(DeliveryState.Delivered, null, counted);
     public static ChannelStep Awaiting() => new(DeliveryState.Accepted);
     public static ChannelStep Failed(string reason) => new(DeliveryState.Failed, reason);
+
+    /// <summary>The platform refuses the credentials (expired token, IP not whitelisted): held until an admin fixes them.</summary>
+    public static ChannelStep CredentialsExpired(string reason) => new(DeliveryState.CredentialsExpired, reason);
 }
 
 /// <summary>A platform error that retrying will not fix (bad content, bad credentials, refused by review).</summary>

@@ -32,15 +32,34 @@ public sealed class DeliveryEntry : ITableEntity
     public DateTimeOffset IntentAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>When a paced channel may send (a Weibo slot, the end of SMS quiet hours), while it is queued.</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+    /// <summary>How many times an admin has asked for a retry of this channel.</summary>
+    public int Retries { get; set; }
+    /// <summary>Every transition, timestamped, as JSON (<see cref="DeliveryHistory"/>).</summary>
+    public string? History { get; set; }
 }
 
-/// <summary>Delivery states of one channel. Accepted is not delivered: it waits for the platform's final verdict.</summary>
+/// <summary>
+/// Delivery states of one channel. Queued waits for a sending slot; intent is written before any platform call
+/// (sending); accepted is not delivered: it waits for the platform's final verdict. Failed, credentials-expired,
+/// retracted and correction-sent end the orchestration's work on the channel; an admin can retry the first two.
+/// </summary>
 public static class DeliveryState
 {
+    public const string Queued = "queued";
     public const string Intent = "intent";
     public const string Accepted = "awaiting-verdict";
     public const string Delivered = "delivered";
     public const string Failed = "failed";
+    public const string CredentialsExpired = "credentials-expired";
+    public const string Retracted = "retracted";
+    public const string CorrectionSent = "correction-sent";
 
-    public static bool IsFinal(string state) => state is Delivered or Failed;
+    public static bool IsFinal(string state) => state is Delivered or Failed or CredentialsExpired or Retracted or CorrectionSent;
+
+    public static bool IsRetryable(string state) => state is Failed or CredentialsExpired;
+
+    /// <summary>Ended without reaching the public (what an admin must look at).</summary>
+    public static bool IsFailure(string state) => state is Failed or CredentialsExpired;
 }

@@ -14,10 +14,20 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
     public async Task<(DeliveryEntry Entry, bool Created)> GetOrCreateIntentAsync(string itemId, string channel, string contentHash, int attempts, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
+        return await GetOrCreateAsync(itemId, channel, contentHash, attempts, DeliveryState.Intent, null, ct);
+    }
+
+    /// <summary>Like <see cref="GetOrCreateIntentAsync"/>, writing the first row in <paramref name="state"/> (queued for a slot, or intent).</summary>
+    public async Task<(DeliveryEntry Entry, bool Created)> GetOrCreateAsync(
+        string itemId, string channel, string contentHash, int attempts, string state, DateTimeOffset? notBefore, CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync();
+        var now = time.GetUtcNow();
         var entry = new DeliveryEntry
         {
-            PartitionKey = itemId, RowKey = channel, ContentHash = contentHash, IntentAt = time.GetUtcNow(), Attempts = attempts,
+            PartitionKey = itemId, RowKey = channel, ContentHash = contentHash, IntentAt = now, Attempts = attempts, State = state, NotBefore = notBefore,
         };
+        DeliveryHistory.Append(entry, now);
         try
         {
             var response = await storage.Deliveries.AddEntityAsync(entry, ct);
@@ -30,8 +40,18 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
         }
     }
 
+    /// <summary>Saves the row (If-Match its ETag), appending a history event when the state, attempt or reason changed.</summary>
+    /// <summary>Reads one row, or null.</summary>
+    public async Task<DeliveryEntry?> FindAsync(string itemId, string channel, CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync();
+        var r = await storage.Deliveries.GetEntityIfExistsAsync<DeliveryEntry>(itemId, channel, cancellationToken: ct);
+        return r.HasValue ? r.Value : null;
+    }
+
     public async Task SaveAsync(DeliveryEntry entry, CancellationToken ct)
     {
+        DeliveryHistory.Append(entry, time.GetUtcNow());
         var response = await storage.Deliveries.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, ct);
         entry.ETag = response.Headers.ETag ?? entry.ETag;
     }

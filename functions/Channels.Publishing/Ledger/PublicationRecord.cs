@@ -29,6 +29,34 @@ public sealed class PublicationRecord : ITableEntity
     public string Status { get; set; } = PublicationStatus.Accepted;
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? ScheduledAt { get; set; }
+    public DateTimeOffset? PublishingAt { get; set; }
+    public DateTimeOffset? RetractingAt { get; set; }
+    public DateTimeOffset? RetractedAt { get; set; }
+    public string? RetractReason { get; set; }
+    public string? RetractedBy { get; set; }
+    /// <summary>Comma-separated website column names (for the list filter).</summary>
+    public string Columns { get; set; } = "";
+    /// <summary>"channel=state,…" as of the last status refresh, for the list view.</summary>
+    public string? ChannelStates { get; set; }
+
+    /// <summary>The column that records when a status was entered, if it has one.</summary>
+    public static string? StatusTimeColumn(string status) => status switch
+    {
+        PublicationStatus.Scheduled => nameof(ScheduledAt),
+        PublicationStatus.Publishing => nameof(PublishingAt),
+        PublicationStatus.Retracting => nameof(RetractingAt),
+        PublicationStatus.Retracted => nameof(RetractedAt),
+        _ => null,
+    };
+
+    [IgnoreDataMember]
+    public IReadOnlyList<string> ColumnList => Columns.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The channels' states from <see cref="ChannelStates"/> (empty before the first refresh).</summary>
+    [IgnoreDataMember]
+    public IReadOnlyDictionary<string, string> ChannelStateMap => (ChannelStates ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+        .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
 
     [IgnoreDataMember]
     public IReadOnlyList<string> ChannelList => Channels.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -43,4 +71,21 @@ public static class PublicationStatus
     public const string Delivered = "delivered";
     public const string PartiallyFailed = "partially-failed";
     public const string Failed = "failed";
+    public const string Retracting = "retracting";
+    public const string Retracted = "retracted";
+    public const string Cancelled = "cancelled";
+
+    public static bool IsFinal(string status) => status is Delivered or PartiallyFailed or Failed or Retracted or Cancelled;
+
+    /// <summary>
+    /// The overall status from the channels' states: publishing while any is in progress; retracted once every channel
+    /// is retracted (or could only be corrected); otherwise delivered / partially-failed / failed.
+    /// </summary>
+    public static string From(IReadOnlyList<string> states, string current)
+    {
+        if (states.Any(s => !DeliveryState.IsFinal(s))) return current is Retracting ? Retracting : Publishing;
+        if (current is Retracting or Retracted) return Retracted;
+        var delivered = states.Count(s => s == DeliveryState.Delivered);
+        return delivered == states.Count ? Delivered : delivered == 0 ? Failed : PartiallyFailed;
+    }
 }

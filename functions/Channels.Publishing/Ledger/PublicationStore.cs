@@ -79,12 +79,25 @@ public sealed class PublicationStore(ChannelsStorage storage)
         }
     }
 
-    /// <summary>Sets the status (and completion time) with one merge, without reading the row first.</summary>
-    public async Task UpdateStatusAsync(string id, string status, DateTimeOffset? completedAt, CancellationToken ct)
+    /// <summary>
+    /// Sets the status with one merge, without reading the row first: the time it was entered (ScheduledAt,
+    /// PublishingAt, RetractedAt…, or CompletedAt when <paramref name="completed"/>) and, when given, the channels' states.
+    /// </summary>
+    public async Task UpdateStatusAsync(string id, string status, DateTimeOffset at, bool completed, string? channelStates, CancellationToken ct)
     {
         var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.ItemRow) { [nameof(PublicationRecord.Status)] = status };
-        if (completedAt is not null) patch[nameof(PublicationRecord.CompletedAt)] = completedAt;
+        if (PublicationRecord.StatusTimeColumn(status) is { } column) patch[column] = at;
+        if (completed) patch[nameof(PublicationRecord.CompletedAt)] = at;
+        if (channelStates is not null) patch[nameof(PublicationRecord.ChannelStates)] = channelStates;
         await storage.Publications.UpdateEntityAsync(patch, ETag.All, Azure.Data.Tables.TableUpdateMode.Merge, ct);
+    }
+
+    /// <summary>Merges a few properties into the publication row (retraction reason, schedule changes).</summary>
+    public Task PatchAsync(string id, IDictionary<string, object> values, CancellationToken ct)
+    {
+        var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.ItemRow);
+        foreach (var (k, v) in values) patch[k] = v;
+        return storage.Publications.UpdateEntityAsync(patch, ETag.All, Azure.Data.Tables.TableUpdateMode.Merge, ct);
     }
 
     public async Task<PublicationItem> LoadItemAsync(PublicationRecord record, CancellationToken ct)

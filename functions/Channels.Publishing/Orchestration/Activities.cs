@@ -30,12 +30,28 @@ public sealed class SetStatusActivity(DeliveryService delivery) : TaskActivity<S
     }
 }
 
+/// <summary>Recomputes the publication's status from the ledger and returns it.</summary>
+public sealed class RefreshStatusActivity(DeliveryService delivery) : TaskActivity<string, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => delivery.RefreshStatusAsync(input);
+}
+
+/// <summary>Takes one channel's post back (or sends the SMS correction).</summary>
+public sealed class RetractChannelActivity(RetractionService retraction) : TaskActivity<RetractChannel, ChannelOutcome>
+{
+    public override Task<ChannelOutcome> RunAsync(TaskActivityContext context, RetractChannel input) => retraction.RetractAsync(input);
+}
+
 /// <summary>The one registration both hosts use.</summary>
 public static class ChannelsTasks
 {
     public static void Register(DurableTaskRegistry registry)
     {
         registry.AddOrchestrator<PublishOrchestrator>();
+        registry.AddOrchestrator<RetryChannelOrchestrator>();
+        registry.AddOrchestrator<RetractOrchestrator>();
+        registry.AddActivity<RefreshStatusActivity>();
+        registry.AddActivity<RetractChannelActivity>();
         registry.AddActivity<DeliverActivity>();
         registry.AddActivity<PlanDeliveryActivity>();
         registry.AddActivity<FailChannelActivity>();

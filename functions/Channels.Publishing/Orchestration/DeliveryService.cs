@@ -31,6 +31,8 @@ public sealed class DeliveryService(
         if (!task.Check && !created)
         {
             entry.Attempts++;
+            entry.State = DeliveryState.Intent;
+            entry.NotBefore = null;
             await ledger.SaveAsync(entry, ct);
         }
 
@@ -59,7 +61,7 @@ public sealed class DeliveryService(
         var now = time.GetUtcNow();
         if (step.State == DeliveryState.Accepted) entry.AcceptedAt ??= now;
         if (DeliveryState.IsFinal(step.State)) entry.FinishedAt = now;
-        if (step.State == DeliveryState.Failed) entry.Error = step.Error;
+        if (DeliveryState.IsFailure(step.State)) entry.Error = step.Error;
         else if (step.State == DeliveryState.Delivered && entry.Error is not null && !IsReconciliationNote(entry.Error)) entry.Error = null;
         entry.State = step.State;
         await ledger.SaveAsync(entry, ct);
@@ -75,11 +77,16 @@ public sealed class DeliveryService(
     {
         var pacer = pacers.FirstOrDefault(p => p.Channel == task.Channel);
         if (pacer is null) return new DeliverySlot(null);
-        var entry = (await ledger.ForItemAsync(task.ItemId, ct)).FirstOrDefault(e => e.Channel == task.Channel);
-        if (entry is not null && entry.State != DeliveryState.Intent) return new DeliverySlot(null);
+        var entry = await ledger.FindAsync(task.ItemId, task.Channel, ct);
+        if (entry is not null) return new DeliverySlot(entry.State == DeliveryState.Queued ? entry.NotBefore : null);
         var record = await publications.GetArchivedAsync(task.ItemId, ct);
         var notBefore = await pacer.NotBeforeAsync(record.Item, ct);
-        if (notBefore is not null) logger.LogInformation("Item {ItemId} on {Channel} waits until {NotBefore}", task.ItemId, task.Channel, notBefore);
+        if (notBefore is not null)
+        {
+            logger.LogInformation("Item {ItemId} on {Channel} waits until {NotBefore}", task.ItemId, task.Channel, notBefore);
+            await ledger.GetOrCreateAsync(task.ItemId, task.Channel, record.ContentHash, 0, DeliveryState.Queued, notBefore, ct);
+        }
+
         return new DeliverySlot(notBefore);
     }
 
@@ -96,7 +103,22 @@ public sealed class DeliveryService(
     }
 
     public Task SetStatusAsync(StatusChange change, CancellationToken ct = default) =>
-        publications.UpdateStatusAsync(change.ItemId, change.Status, change.Completed ? time.GetUtcNow() : null, ct);
+        publications.UpdateStatusAsync(change.ItemId, change.Status, time.GetUtcNow(), change.Completed, null, ct);
+
+    /// <summary>
+    /// Recomputes the overall status from the ledger (after a publication, a retry or a retraction, whichever ends
+    /// last) and stores it with each channel's state for the list view. Returns the status.
+    /// </summary>
+    public async Task<string> RefreshStatusAsync(string itemId, CancellationToken ct = default)
+    {
+        var record = await publications.FindAsync(itemId, ct) ?? throw new InvalidOperationException($"publication {itemId} not found");
+        var rows = (await ledger.ForItemAsync(itemId, ct)).ToDictionary(r => r.Channel, r => r.State, StringComparer.Ordinal);
+        var states = record.ChannelList.Select(c => rows.GetValueOrDefault(c, "pending")).ToList();
+        var status = PublicationStatus.From(states, record.Status);
+        await publications.UpdateStatusAsync(itemId, status, time.GetUtcNow(), !states.Any(s => !DeliveryState.IsFinal(s)),
+            string.Join(',', record.ChannelList.Zip(states, (c, s) => $"{c}={s}")), ct);
+        return status;
+    }
 
     /// <summary>A note that an earlier call was reconciled instead of repeated stays on the delivered row for the admin.</summary>
     static bool IsReconciliationNote(string error) =>

@@ -1,4 +1,3 @@
-using Channels.Publishing.Channels;
 using Channels.Publishing.Ledger;
 using Microsoft.DurableTask;
 
@@ -20,51 +19,10 @@ public sealed class PublishOrchestrator : TaskOrchestrator<PublishRequest, Publi
         }
 
         await context.CallActivityAsync<bool>(nameof(SetStatusActivity), new StatusChange(input.ItemId, PublicationStatus.Publishing, false));
-        var outcomes = await Task.WhenAll(input.Channels.Select(c => DeliverAsync(context, input, c)));
+        var outcomes = await Task.WhenAll(input.Channels.Select(c => ChannelDelivery.RunAsync(context, input.ItemId, c, input.Policy)));
 
-        var delivered = outcomes.Count(o => o.State == DeliveryState.Delivered);
-        var status = delivered == outcomes.Length ? PublicationStatus.Delivered
-            : delivered == 0 ? PublicationStatus.Failed : PublicationStatus.PartiallyFailed;
-        await context.CallActivityAsync<bool>(nameof(SetStatusActivity), new StatusChange(input.ItemId, status, true));
+        // The ledger decides the final status: an admin's retry may have finished a channel meanwhile.
+        var status = await context.CallActivityAsync<string>(nameof(RefreshStatusActivity), input.ItemId);
         return new PublicationOutcome(input.ItemId, status, outcomes);
     }
-
-    static async Task<ChannelOutcome> DeliverAsync(TaskOrchestrationContext context, PublishRequest input, string channel)
-    {
-        var p = input.Policy;
-        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-            p.MaxAttempts, TimeSpan.FromSeconds(p.FirstRetrySeconds), 2.0, TimeSpan.FromSeconds(p.MaxRetrySeconds)));
-        try
-        {
-            if (ChannelPacing.IsPaced(channel))
-            {
-                var slot = await context.CallActivityAsync<DeliverySlot?>(nameof(PlanDeliveryActivity), new ChannelTask(input.ItemId, channel), retry);
-                if (slot?.NotBefore is { } notBefore && notBefore.UtcDateTime > context.CurrentUtcDateTime)
-                {
-                    await context.CreateTimer(notBefore.UtcDateTime, CancellationToken.None);
-                }
-            }
-
-            var outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(input.ItemId, channel), retry);
-            for (var poll = 0; outcome.State == DeliveryState.Accepted; poll++)
-            {
-                if (poll >= p.MaxVerdictPolls)
-                {
-                    return await FailAsync(context, input.ItemId, channel, "平台在规定时间内未给出最终结果");
-                }
-
-                await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(p.VerdictPollSeconds), CancellationToken.None);
-                outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(input.ItemId, channel, Check: true), retry);
-            }
-
-            return outcome;
-        }
-        catch (TaskFailedException e)
-        {
-            return await FailAsync(context, input.ItemId, channel, $"重试{p.MaxAttempts}次后仍失败：{e.FailureDetails.ErrorMessage}");
-        }
-    }
-
-    static Task<ChannelOutcome> FailAsync(TaskOrchestrationContext context, string itemId, string channel, string reason) =>
-        context.CallActivityAsync<ChannelOutcome>(nameof(FailChannelActivity), new ChannelFailure(itemId, channel, reason));
 }

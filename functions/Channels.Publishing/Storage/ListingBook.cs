@@ -20,6 +20,7 @@ public sealed class ListingBook(ChannelsStorage storage)
     sealed class Batch
     {
         public List<SiteListing> Pending = [];
+        public HashSet<string> Removed = new(StringComparer.Ordinal);
         public TaskCompletionSource Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public bool Running;
         public int? Limit;
@@ -27,7 +28,14 @@ public sealed class ListingBook(ChannelsStorage storage)
     }
 
     /// <summary>Adds (or replaces, by item id) an entry and returns once a page including it has been published.</summary>
-    public Task AddAsync(string key, SiteListing entry, int? limit, Func<IReadOnlyList<SiteListing>, CancellationToken, Task> publish)
+    public Task AddAsync(string key, SiteListing entry, int? limit, Func<IReadOnlyList<SiteListing>, CancellationToken, Task> publish) =>
+        EnqueueAsync(key, entry, null, limit, publish);
+
+    /// <summary>Removes an item's entry (unpublish) and returns once a page without it has been published.</summary>
+    public Task RemoveAsync(string key, string itemId, int? limit, Func<IReadOnlyList<SiteListing>, CancellationToken, Task> publish) =>
+        EnqueueAsync(key, null, itemId, limit, publish);
+
+    Task EnqueueAsync(string key, SiteListing? entry, string? removeId, int? limit, Func<IReadOnlyList<SiteListing>, CancellationToken, Task> publish)
     {
         Batch batch;
         Task wait;
@@ -35,7 +43,8 @@ public sealed class ListingBook(ChannelsStorage storage)
         lock (batches)
         {
             if (!batches.TryGetValue(key, out batch!)) batches[key] = batch = new Batch();
-            batch.Pending.Add(entry);
+            if (entry is not null) batch.Pending.Add(entry);
+            if (removeId is not null) batch.Removed.Add(removeId);
             batch.Limit = limit;
             batch.Publish = publish;
             wait = batch.Done.Task;
@@ -51,24 +60,27 @@ public sealed class ListingBook(ChannelsStorage storage)
         while (true)
         {
             List<SiteListing> entries;
+            HashSet<string> removed;
             TaskCompletionSource done;
             lock (batches)
             {
-                if (batch.Pending.Count == 0)
+                if (batch.Pending.Count == 0 && batch.Removed.Count == 0)
                 {
                     batch.Running = false;
                     return;
                 }
 
                 entries = batch.Pending;
+                removed = batch.Removed;
                 done = batch.Done;
                 batch.Pending = [];
+                batch.Removed = new HashSet<string>(StringComparer.Ordinal);
                 batch.Done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
             try
             {
-                var merged = await MergeAsync(key, entries, batch.Limit, CancellationToken.None);
+                var merged = await MergeAsync(key, entries, removed, batch.Limit, CancellationToken.None);
                 await batch.Publish(merged, CancellationToken.None);
                 done.SetResult();
             }
@@ -79,7 +91,7 @@ public sealed class ListingBook(ChannelsStorage storage)
         }
     }
 
-    async Task<IReadOnlyList<SiteListing>> MergeAsync(string key, List<SiteListing> entries, int? limit, CancellationToken ct)
+    async Task<IReadOnlyList<SiteListing>> MergeAsync(string key, List<SiteListing> entries, HashSet<string> removed, int? limit, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
         var blob = storage.Archive.GetBlobClient($"listings/{key}.json");
@@ -97,8 +109,8 @@ public sealed class ListingBook(ChannelsStorage storage)
             {
             }
 
-            var ids = entries.Select(e => e.ItemId).ToHashSet(StringComparer.Ordinal);
-            IEnumerable<SiteListing> merged = current.Where(c => !ids.Contains(c.ItemId)).Concat(entries)
+            var ids = entries.Select(e => e.ItemId).Concat(removed).ToHashSet(StringComparer.Ordinal);
+            IEnumerable<SiteListing> merged = current.Where(c => !ids.Contains(c.ItemId)).Concat(entries.Where(e => !removed.Contains(e.ItemId)))
                 .OrderByDescending(e => e.SortKey, StringComparer.Ordinal).ThenBy(e => e.ItemId, StringComparer.Ordinal);
             var list = (limit is { } n ? merged.Take(n) : merged).ToList();
             try

@@ -1,6 +1,7 @@
 using System.Text;
 using Channels.FunctionApp;
 using Channels.Publishing.Api;
+using Channels.Publishing.Api.Access;
 using Channels.Publishing.Ledger;
 using Channels.Publishing.Orchestration;
 using Channels.Publishing.Statistics;
@@ -20,14 +21,28 @@ public class TriggerTests
     // No request below reaches storage: the client objects are only constructed.
     static readonly ChannelsStorage Storage = new(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" }));
 
-    static HttpTriggers Triggers() => new(
-        new PublicationsApi(new PublicationStore(Storage), new DeliveryLedger(Storage, TimeProvider.System), Options.Create(new DeliveryOptions()), TimeProvider.System),
-        new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)), Storage, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System),
-        new SmsCallbackApi(new global::Channels.Publishing.Channels.Sms.SmsReceiptStore(Storage), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance));
+    const string EditorKey = "editor-key";
 
-    static HttpRequest Request(string body)
+    static HttpTriggers Triggers()
+    {
+        var access = new AccessGate(Mock.Of<IOptionsMonitor<AccessOptions>>(m => m.CurrentValue == new AccessOptions { EditorKey = EditorKey }));
+        var ledger = new DeliveryLedger(Storage, TimeProvider.System);
+        var publications = new PublicationsApi(new PublicationStore(Storage), ledger, access, Options.Create(new DeliveryOptions()), TimeProvider.System);
+        var monitoring = new MonitoringApi(new PublicationStore(Storage), new PublicationQuery(Storage, ledger), ledger,
+            new global::Channels.Publishing.Monitoring.ChannelHealthService(Storage, [], [], TimeProvider.System), access, publications,
+            new global::Channels.Publishing.Channels.Weibo.WeiboCredentials(Storage, Options.Create(new global::Channels.Publishing.Channels.Weibo.WeiboOptions())),
+            Options.Create(new DeliveryOptions()), TimeProvider.System);
+        return new HttpTriggers(
+            publications,
+            new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)), Storage, access, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System),
+            new SmsCallbackApi(new global::Channels.Publishing.Channels.Sms.SmsReceiptStore(Storage), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance),
+            monitoring);
+    }
+
+    static HttpRequest Request(string body, string? key = EditorKey)
     {
         var ctx = new DefaultHttpContext();
+        if (key is not null) ctx.Request.Headers["x-api-key"] = key;
         ctx.Request.ContentType = "application/json";
         ctx.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         ctx.Response.Body = new MemoryStream();
@@ -73,6 +88,22 @@ public class TriggerTests
     }
 
     [Fact]
+    public async Task Submit_WithoutKey_401_WithReaderRole_403_NothingStarted()
+    {
+        var client = new Mock<DurableTaskClient>("test");
+        var json = System.Text.Json.JsonSerializer.Serialize(SampleItems.Valid(), global::Channels.Publishing.Items.ChannelsJson.Options);
+
+        var anonymous = Request(json, key: null);
+        await Triggers().Submit(anonymous, client.Object);
+        var wrong = Request(json, key: "not-a-key");
+        await Triggers().Submit(wrong, client.Object);
+
+        Assert.Equal(401, anonymous.HttpContext.Response.StatusCode);
+        Assert.Equal(401, wrong.HttpContext.Response.StatusCode);
+        client.VerifyNoOtherCalls();
+    }
+
+    [Fact]
     public async Task Statistics_BadYear_400()
     {
         var req = Request("");
@@ -89,6 +120,7 @@ public class TriggerTests
         ctx.Setup(c => c.GetInput<PublishRequest>()).Returns(request);
         ctx.SetupGet(c => c.CurrentUtcDateTime).Returns(new DateTime(2017, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         ctx.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(true);
+        ctx.Setup(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), "t-0001", It.IsAny<TaskOptions?>())).ReturnsAsync(PublicationStatus.Delivered);
         ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
            .ReturnsAsync(new ChannelOutcome("bulletin", DeliveryState.Delivered));
 

@@ -18,6 +18,7 @@ public class PublishOrchestratorTests
         ctx.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
         ctx.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(true);
         ctx.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        ctx.Setup(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), "t-0001", It.IsAny<TaskOptions?>())).ReturnsAsync("from-ledger");
         return ctx;
     }
 
@@ -34,8 +35,10 @@ public class PublishOrchestratorTests
 
         var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "website", "weibo"));
 
-        Assert.Equal(PublicationStatus.Delivered, outcome.Status);
-        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(SetStatusActivity)), new StatusChange("t-0001", PublicationStatus.Delivered, true), It.IsAny<TaskOptions?>()));
+        Assert.All(outcome.Channels, c => Assert.Equal(DeliveryState.Delivered, c.State));
+        Assert.Equal("from-ledger", outcome.Status);
+        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(SetStatusActivity)), new StatusChange("t-0001", PublicationStatus.Publishing, false), It.IsAny<TaskOptions?>()));
+        ctx.Verify(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), "t-0001", It.IsAny<TaskOptions?>()), Times.Once);
         ctx.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -48,7 +51,7 @@ public class PublishOrchestratorTests
 
         var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "wechat"));
 
-        Assert.Equal(PublicationStatus.Delivered, outcome.Status);
+        Assert.Equal(DeliveryState.Delivered, Assert.Single(outcome.Channels).State);
         ctx.Verify(c => c.CreateTimer(Now.AddSeconds(5), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -63,7 +66,7 @@ public class PublishOrchestratorTests
 
         var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "wechat"));
 
-        Assert.Equal(PublicationStatus.Failed, outcome.Status);
+        Assert.Equal(DeliveryState.Failed, Assert.Single(outcome.Channels).State);
         ctx.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
 
@@ -79,7 +82,7 @@ public class PublishOrchestratorTests
 
         var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "website", "weibo"));
 
-        Assert.Equal(PublicationStatus.PartiallyFailed, outcome.Status);
+        Assert.Equal([DeliveryState.Delivered, DeliveryState.Failed], outcome.Channels.Select(c => c.State));
         ctx.Verify(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(FailChannelActivity)),
             It.Is<ChannelFailure>(f => f.Channel == "weibo" && f.Reason.Contains("HTTP 500")), It.IsAny<TaskOptions?>()));
     }

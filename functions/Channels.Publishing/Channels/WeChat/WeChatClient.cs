@@ -32,6 +32,10 @@ public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
         return new PublishStatus(r.Int("publish_status"), r.Str("article_id"), urls);
     }
 
+    /// <summary>freepublish/delete of every article of a publication (index 0).</summary>
+    public virtual Task DeletePublishedAsync(string articleId, CancellationToken ct) =>
+        CallAsync("freepublish/delete", new { article_id = articleId, index = 0 }, ct);
+
     /// <summary>material/add_material?type=thumb: a permanent cover image; returns its media_id.</summary>
     public virtual async Task<string> AddThumbAsync(byte[] jpeg, string fileName, CancellationToken ct)
     {

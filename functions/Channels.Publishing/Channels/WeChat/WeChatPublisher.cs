@@ -70,7 +70,7 @@ public sealed class WeChatPublisher(
         }
         catch (WeChatApiException e) when (e.IsCredentialProblem)
         {
-            return ChannelStep.Failed(e.CredentialReason());
+            return ChannelStep.CredentialsExpired(e.CredentialReason());
         }
         catch (WeChatApiException e) when (e.IsPermanent)
         {

@@ -36,6 +36,9 @@ public sealed class WeChatTokenCache(IOptions<WeChatOptions> options, TimeProvid
         }
     }
 
+    /// <summary>For the health card: whether a token is held and when it will be refreshed (never the token itself).</summary>
+    public (bool Held, DateTimeOffset RefreshAt) State => (token is not null, refreshAt);
+
     public void Invalidate(string bad)
     {
         if (token == bad) token = null;

@@ -18,6 +18,16 @@ public class WeiboClient(HttpClient http, Microsoft.Extensions.Options.IOptions<
         var user = json.TryGetProperty("user", out var u) ? u.Str("id") : null;
         return (json.Str("idstr") ?? json.Str("id") ?? throw new WeiboApiException(-1, "no idstr"), user);
     }
+
+    /// <summary>statuses/destroy.json: deletes one of the account's statuses.</summary>
+    public virtual async Task DestroyAsync(string id, CancellationToken ct)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["access_token"] = options.Value.AccessToken, ["id"] = id });
+        using var response = await http.PostAsync("2/statuses/destroy.json", form, ct);
+        var json = await ChannelHttp.ReadJsonAsync(response, "Weibo statuses/destroy", ct);
+        var code = json.Str("error_code");
+        if (code is not null) throw new WeiboApiException(int.TryParse(code, out var c) ? c : -1, json.Str("error"));
+    }
 }
 
 /// <summary>A Weibo error_code (contract reference §2.4).</summary>

@@ -36,6 +36,14 @@ public sealed class WeiboCredentials(ChannelsStorage storage, IOptions<WeiboOpti
         return reason;
     }
 
+    /// <summary>An admin has renewed the authorisation: lifts the hold. False when there was none.</summary>
+    public async Task<bool> ResumeAsync(CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync();
+        var response = await storage.ChannelState.DeleteEntityAsync(Partition, Row, Azure.ETag.All, ct);
+        return response.Status != 404;
+    }
+
     static string Explain(int code) => code switch
     {
         21327 or 21315 => "：授权已过期",

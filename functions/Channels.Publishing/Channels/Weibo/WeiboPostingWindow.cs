@@ -52,6 +52,16 @@ public sealed class WeiboPostingWindow(ChannelsStorage storage, IOptions<WeiboOp
         }
     }
 
+    /// <summary>Posts made or reserved in the current window (ending now), and the limit.</summary>
+    public async Task<(int Used, int Limit)> UsageAsync(CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync();
+        var now = time.GetUtcNow();
+        var row = await storage.ChannelState.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: ct);
+        var slots = row.HasValue && row.Value?.GetString("Slots") is { } json ? JsonSerializer.Deserialize<List<Slot>>(json) ?? [] : [];
+        return (slots.Count(s => s.At > now - TimeSpan.FromSeconds(options.Value.WindowSeconds)), options.Value.PostsPerHour);
+    }
+
     static DateTimeOffset? Wait(DateTimeOffset at, DateTimeOffset now) => at > now ? at : null;
 
     sealed record Slot(string Item, DateTimeOffset At);

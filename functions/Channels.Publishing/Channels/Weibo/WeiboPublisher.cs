@@ -21,7 +21,7 @@ public sealed class WeiboPublisher(WeiboClient client, WeiboCredentials credenti
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         if (job.Entry.PlatformId is not null) return Delivered(job);
-        if (await credentials.HeldReasonAsync(ct) is { } held) return ChannelStep.Failed(held);
+        if (await credentials.HeldReasonAsync(ct) is { } held) return ChannelStep.CredentialsExpired(held);
         try
         {
             var (id, uid) = await client.ShareAsync(Status(job.Item, $"{site.Value.BaseUrl.TrimEnd('/')}/{SiteRenderer.ItemPath(job.Item.Id)}"), ct);
@@ -37,7 +37,7 @@ public sealed class WeiboPublisher(WeiboClient client, WeiboCredentials credenti
         }
         catch (WeiboApiException e) when (e.IsCredentialProblem)
         {
-            return ChannelStep.Failed(await credentials.HoldAsync(e, ct));
+            return ChannelStep.CredentialsExpired(await credentials.HoldAsync(e, ct));
         }
         catch (WeiboApiException e) when (e.IsPermanent || e.IsDuplicate)
         {

@@ -1,0 +1,52 @@
+using Channels.Publishing.Channels;
+using Channels.Publishing.Ledger;
+using Microsoft.DurableTask;
+
+namespace Channels.Publishing.Orchestration;
+
+/// <summary>
+/// One channel of one item, inside an orchestration: a paced channel first waits on a durable timer for its slot,
+/// then the delivery activity runs under the durable retry policy and is polled with durable timers until the
+/// platform's final verdict. Retries exhausted or no verdict in time: the channel is recorded failed with the reason.
+/// Used by the publication and by an admin's retry of one channel.
+/// </summary>
+public static class ChannelDelivery
+{
+    public static async Task<ChannelOutcome> RunAsync(TaskOrchestrationContext context, string itemId, string channel, DeliveryPolicy p)
+    {
+        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+            p.MaxAttempts, TimeSpan.FromSeconds(p.FirstRetrySeconds), 2.0, TimeSpan.FromSeconds(p.MaxRetrySeconds)));
+        try
+        {
+            if (ChannelPacing.IsPaced(channel))
+            {
+                var slot = await context.CallActivityAsync<DeliverySlot?>(nameof(PlanDeliveryActivity), new ChannelTask(itemId, channel), retry);
+                if (slot?.NotBefore is { } notBefore && notBefore.UtcDateTime > context.CurrentUtcDateTime)
+                {
+                    await context.CreateTimer(notBefore.UtcDateTime, CancellationToken.None);
+                }
+            }
+
+            var outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel), retry);
+            for (var poll = 0; outcome.State == DeliveryState.Accepted; poll++)
+            {
+                if (poll >= p.MaxVerdictPolls)
+                {
+                    return await FailAsync(context, itemId, channel, "平台在规定时间内未给出最终结果");
+                }
+
+                await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(p.VerdictPollSeconds), CancellationToken.None);
+                outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, Check: true), retry);
+            }
+
+            return outcome;
+        }
+        catch (TaskFailedException e)
+        {
+            return await FailAsync(context, itemId, channel, $"重试{p.MaxAttempts}次后仍失败：{e.FailureDetails.ErrorMessage}");
+        }
+    }
+
+    static Task<ChannelOutcome> FailAsync(TaskOrchestrationContext context, string itemId, string channel, string reason) =>
+        context.CallActivityAsync<ChannelOutcome>(nameof(FailChannelActivity), new ChannelFailure(itemId, channel, reason));
+}
