@@ -8,7 +8,7 @@ namespace Channels.FunctionApp;
 /// One-line trigger wrappers over the shared orchestrator and activities (the Durable source generator is not
 /// served here). Function names equal the class names the orchestrator calls with nameof().
 /// </summary>
-public sealed class DurableTriggers(DeliveryService delivery, RetractionService retraction)
+public sealed class DurableTriggers(DeliveryService delivery, RetractionService retraction, ScheduleService schedule, EscalationService escalation)
 {
     [Function(nameof(PublishOrchestrator))]
     public static Task<PublicationOutcome> Publish([OrchestrationTrigger] TaskOrchestrationContext context) =>
@@ -27,6 +27,20 @@ public sealed class DurableTriggers(DeliveryService delivery, RetractionService 
 
     [Function(nameof(RetractChannelActivity))]
     public Task<ChannelOutcome> RetractChannel([ActivityTrigger] RetractChannel input) => retraction.RetractAsync(input);
+
+    [Function(nameof(RecordScheduleActivity))]
+    public async Task<bool> RecordSchedule([ActivityTrigger] ScheduleRecord input)
+    {
+        await schedule.RecordAsync(input);
+        return true;
+    }
+
+    [Function(nameof(EscalateActivity))]
+    public async Task<bool> Escalate([ActivityTrigger] Escalation input)
+    {
+        await escalation.EscalateAsync(input);
+        return true;
+    }
 
     [Function(nameof(DeliverActivity))]
     public Task<ChannelOutcome> Deliver([ActivityTrigger] ChannelTask input) => delivery.DeliverAsync(input);

@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace Channels.FunctionApp;
 
 /// <summary>The v1 HTTP API: each trigger hands the request to the same core handler the local host uses.</summary>
-public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi statistics, SmsCallbackApi smsReceipts, MonitoringApi monitoring)
+public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi statistics, SmsCallbackApi smsReceipts, MonitoringApi monitoring, ScheduleApi schedule)
 {
     [Function("SubmitPublication")]
     public async Task<IActionResult> Submit(
@@ -45,6 +45,22 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/retract")] HttpRequest req, [DurableClient] DurableTaskClient client, string id)
     {
         await monitoring.RetractAsync(req.HttpContext, client, id);
+        return new EmptyResult();
+    }
+
+    [Function("ReschedulePublication")]
+    public async Task<IActionResult> Reschedule(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/schedule")] HttpRequest req, [DurableClient] DurableTaskClient client, string id)
+    {
+        await schedule.RescheduleAsync(req.HttpContext, client, id);
+        return new EmptyResult();
+    }
+
+    [Function("CancelPublication")]
+    public async Task<IActionResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/cancel")] HttpRequest req, [DurableClient] DurableTaskClient client, string id)
+    {
+        await schedule.CancelAsync(req.HttpContext, client, id);
         return new EmptyResult();
     }
 

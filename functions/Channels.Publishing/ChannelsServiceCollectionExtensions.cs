@@ -37,6 +37,10 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<StatisticsService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<RetractionService>();
+        services.AddSingleton<ScheduleService>();
+        services.AddSingleton<EscalationService>();
+        services.AddSingleton<ScheduleApi>();
+        AddOptions<EscalationOptions>(services, EscalationOptions.SectionName);
         services.AddSingleton<Monitoring.ChannelHealthService>();
         services.AddSingleton<PublicationsApi>();
         services.AddSingleton<StatisticsApi>();

@@ -24,6 +24,9 @@ public sealed class ChannelsHost : IAsyncLifetime
     public const string EditorKey = "test-editor-key-0123456789";
     public const string ReaderKey = "test-reader-key-0123456789";
 
+    /// <summary>The duty officer who gets the emergency clock's escalation SMS.</summary>
+    public const string DutyOfficer = "13900000009";
+
     AzuriteProcess? azurite;
     WebApplication? app;
 
@@ -49,6 +52,7 @@ public sealed class ChannelsHost : IAsyncLifetime
             $"--Channels:Weibo:PostsPerHour={WeiboPostsPerWindow}",
             $"--Channels:Weibo:WindowSeconds={WeiboWindowSeconds}",
             "--Logging:LogLevel:Default=Warning",
+            $"--Channels:Emergency:DutyOfficers:0={DutyOfficer}",
             $"--CHANNELS_KEY_ADMIN={AdminKey}",
             $"--CHANNELS_KEY_EDITOR={EditorKey}",
             $"--CHANNELS_KEY_READER={ReaderKey}",
@@ -60,6 +64,9 @@ public sealed class ChannelsHost : IAsyncLifetime
     }
 
     public string BaseUrl => app!.Urls.First();
+
+    /// <summary>The host's Durable client (to look at orchestration instances).</summary>
+    public Microsoft.DurableTask.Client.DurableTaskClient Durable => app!.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();
 
     /// <summary>A client of the API sending <paramref name="key"/> (none when null).</summary>
     public HttpClient Client(string? key)

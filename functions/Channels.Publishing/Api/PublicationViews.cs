@@ -19,6 +19,7 @@ public static class PublicationViews
         if (record.PublishingAt is { } p) events.Add(new(p, null, PublicationStatus.Publishing, "开始发布", null));
         if (record.RetractingAt is { } rt) events.Add(new(rt, null, PublicationStatus.Retracting, $"撤回（{record.RetractedBy}）：{record.RetractReason}", null));
         if (record.RetractedAt is { } rd) events.Add(new(rd, null, PublicationStatus.Retracted, "撤回完成", null));
+        events.AddRange(PublicationStore.EventsOf(record).Select(e => new HistoryView(e.At, null, e.State, e.Note, null)));
         foreach (var row in rows)
         {
             events.AddRange(DeliveryHistory.Read(row).Select(e => new HistoryView(e.At, row.Channel, e.State, e.Note, e.Attempts)));

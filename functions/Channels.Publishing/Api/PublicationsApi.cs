@@ -13,7 +13,8 @@ namespace Channels.Publishing.Api;
 /// start the orchestration (instance id = "pub-" + item id). A re-post of the same content finds the claim and
 /// re-starts the orchestration only if it is missing, so a crash between claim and start heals on retry.
 /// </summary>
-public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, TimeProvider time)
+public sealed class PublicationsApi(
+    PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, IOptions<EscalationOptions> emergency, TimeProvider time)
 {
     public static string InstanceId(string itemId) => "pub-" + itemId;
 
@@ -44,7 +45,7 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
             var record = new PublicationRecord
             {
                 PartitionKey = item.Id, ContentHash = hash, Title = item.Title, Publisher = item.Publisher,
-                PublishAt = item.PublishAt!.Value, Year = ChinaTime.YearOf(item.PublishAt.Value), Priority = item.Priority,
+                PublishAt = item.PublishAt!.Value, Year = ChinaTime.YearOf(item.PublishAt.Value), Priority = item.Priority, IncidentAt = item.IsEmergency ? item.IncidentAt : null,
                 Channels = string.Join(',', item.Channels), Columns = string.Join(',', item.Columns), InstanceId = InstanceId(item.Id), SubmittedAt = time.GetUtcNow(),
                 ArchiveBlob = await store.ArchiveAsync(item, hash, ct),
             };
@@ -113,7 +114,8 @@ public sealed class PublicationsApi(PublicationStore store, DeliveryLedger ledge
     async Task StartAsync(DurableTaskClient client, PublicationRecord record, CancellationToken ct)
     {
         if (await client.GetInstanceAsync(record.InstanceId, ct) is not null) return;
-        var request = new PublishRequest(record.Id, record.PublishAt, record.ChannelList, delivery.Value.ToPolicy());
+        var clock = record.Priority == Priorities.Emergency && record.IncidentAt is { } incident ? emergency.Value.ClockFor(incident) : null;
+        var request = new PublishRequest(record.Id, record.PublishAt, record.ChannelList, delivery.Value.ToPolicy(), clock);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(PublishOrchestrator), request, new StartOrchestrationOptions(record.InstanceId), ct);

@@ -11,5 +11,16 @@ public static class ChannelNames
 
     public static readonly IReadOnlyList<string> All = [Website, WeChat, Weibo, Sms, Bulletin];
 
+    /// <summary>The channel's name as officials read it.</summary>
+    public static string Chinese(string channel) => channel switch
+    {
+        Website => "政府网站",
+        WeChat => "微信公众号",
+        Weibo => "政务微博",
+        Sms => "短信",
+        Bulletin => "公开栏/公报",
+        _ => channel,
+    };
+
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);
 }

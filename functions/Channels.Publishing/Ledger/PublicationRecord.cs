@@ -35,6 +35,10 @@ public sealed class PublicationRecord : ITableEntity
     public DateTimeOffset? RetractedAt { get; set; }
     public string? RetractReason { get; set; }
     public string? RetractedBy { get; set; }
+    public DateTimeOffset? IncidentAt { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    /// <summary>Publication-level events (moved, cancelled, escalated) as JSON, like a channel's history.</summary>
+    public string? Events { get; set; }
     /// <summary>Comma-separated website column names (for the list filter).</summary>
     public string Columns { get; set; } = "";
     /// <summary>"channel=state,…" as of the last status refresh, for the list view.</summary>
@@ -47,6 +51,7 @@ public sealed class PublicationRecord : ITableEntity
         PublicationStatus.Publishing => nameof(PublishingAt),
         PublicationStatus.Retracting => nameof(RetractingAt),
         PublicationStatus.Retracted => nameof(RetractedAt),
+        PublicationStatus.Cancelled => nameof(CancelledAt),
         _ => null,
     };
 

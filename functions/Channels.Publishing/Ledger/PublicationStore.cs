@@ -100,6 +100,31 @@ public sealed class PublicationStore(ChannelsStorage storage)
         return storage.Publications.UpdateEntityAsync(patch, ETag.All, Azure.Data.Tables.TableUpdateMode.Merge, ct);
     }
 
+    /// <summary>Appends a publication-level event (moved, cancelled, escalated) and merges <paramref name="values"/>, If-Match retried.</summary>
+    public async Task AppendEventAsync(string id, DeliveryEvent e, IDictionary<string, object>? values, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var record = await FindAsync(id, ct) ?? throw new InvalidOperationException($"publication {id} not found");
+            var events = string.IsNullOrEmpty(record.Events) ? [] : JsonSerializer.Deserialize<List<DeliveryEvent>>(record.Events, ChannelsJson.Options) ?? [];
+            if (events.Any(x => x.State == e.State && x.Note == e.Note)) return;
+            events.Add(e);
+            var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.ItemRow) { [nameof(PublicationRecord.Events)] = JsonSerializer.Serialize(events, ChannelsJson.Options) };
+            foreach (var (k, v) in values ?? new Dictionary<string, object>()) patch[k] = v;
+            try
+            {
+                await storage.Publications.UpdateEntityAsync(patch, record.ETag, Azure.Data.Tables.TableUpdateMode.Merge, ct);
+                return;
+            }
+            catch (RequestFailedException x) when (x.Status == 412 && attempt < 10)
+            {
+            }
+        }
+    }
+
+    public static IReadOnlyList<DeliveryEvent> EventsOf(PublicationRecord record) =>
+        string.IsNullOrEmpty(record.Events) ? [] : JsonSerializer.Deserialize<List<DeliveryEvent>>(record.Events, ChannelsJson.Options) ?? [];
+
     public async Task<PublicationItem> LoadItemAsync(PublicationRecord record, CancellationToken ct)
     {
         var content = await storage.Archive.GetBlobClient(record.ArchiveBlob).DownloadContentAsync(ct);

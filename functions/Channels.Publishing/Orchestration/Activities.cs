@@ -42,6 +42,26 @@ public sealed class RetractChannelActivity(RetractionService retraction) : TaskA
     public override Task<ChannelOutcome> RunAsync(TaskActivityContext context, RetractChannel input) => retraction.RetractAsync(input);
 }
 
+/// <summary>Records an editor's move or cancellation of a scheduled publication.</summary>
+public sealed class RecordScheduleActivity(ScheduleService schedule) : TaskActivity<ScheduleRecord, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, ScheduleRecord input)
+    {
+        await schedule.RecordAsync(input);
+        return true;
+    }
+}
+
+/// <summary>Escalates an emergency publication whose clock ran out with channels undelivered.</summary>
+public sealed class EscalateActivity(EscalationService escalation) : TaskActivity<Escalation, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, Escalation input)
+    {
+        await escalation.EscalateAsync(input);
+        return true;
+    }
+}
+
 /// <summary>The one registration both hosts use.</summary>
 public static class ChannelsTasks
 {
@@ -52,6 +72,8 @@ public static class ChannelsTasks
         registry.AddOrchestrator<RetractOrchestrator>();
         registry.AddActivity<RefreshStatusActivity>();
         registry.AddActivity<RetractChannelActivity>();
+        registry.AddActivity<RecordScheduleActivity>();
+        registry.AddActivity<EscalateActivity>();
         registry.AddActivity<DeliverActivity>();
         registry.AddActivity<PlanDeliveryActivity>();
         registry.AddActivity<FailChannelActivity>();

@@ -12,7 +12,8 @@ namespace Channels.Publishing.Orchestration;
 /// </summary>
 public static class ChannelDelivery
 {
-    public static async Task<ChannelOutcome> RunAsync(TaskOrchestrationContext context, string itemId, string channel, DeliveryPolicy p)
+    /// <param name="publishAt">The rescheduled publication time when an editor moved it (null: the submitted one).</param>
+    public static async Task<ChannelOutcome> RunAsync(TaskOrchestrationContext context, string itemId, string channel, DeliveryPolicy p, DateTimeOffset? publishAt = null)
     {
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
             p.MaxAttempts, TimeSpan.FromSeconds(p.FirstRetrySeconds), 2.0, TimeSpan.FromSeconds(p.MaxRetrySeconds)));
@@ -20,14 +21,14 @@ public static class ChannelDelivery
         {
             if (ChannelPacing.IsPaced(channel))
             {
-                var slot = await context.CallActivityAsync<DeliverySlot?>(nameof(PlanDeliveryActivity), new ChannelTask(itemId, channel), retry);
+                var slot = await context.CallActivityAsync<DeliverySlot?>(nameof(PlanDeliveryActivity), new ChannelTask(itemId, channel, PublishAt: publishAt), retry);
                 if (slot?.NotBefore is { } notBefore && notBefore.UtcDateTime > context.CurrentUtcDateTime)
                 {
                     await context.CreateTimer(notBefore.UtcDateTime, CancellationToken.None);
                 }
             }
 
-            var outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel), retry);
+            var outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, PublishAt: publishAt), retry);
             for (var poll = 0; outcome.State == DeliveryState.Accepted; poll++)
             {
                 if (poll >= p.MaxVerdictPolls)
@@ -36,7 +37,7 @@ public static class ChannelDelivery
                 }
 
                 await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(p.VerdictPollSeconds), CancellationToken.None);
-                outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, Check: true), retry);
+                outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, Check: true, PublishAt: publishAt), retry);
             }
 
             return outcome;

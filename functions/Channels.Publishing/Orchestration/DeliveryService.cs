@@ -22,7 +22,7 @@ public sealed class DeliveryService(
 
     public async Task<ChannelOutcome> DeliverAsync(ChannelTask task, CancellationToken ct = default)
     {
-        var record = await publications.GetArchivedAsync(task.ItemId, ct);
+        var record = Effective(await publications.GetArchivedAsync(task.ItemId, ct), task);
         var (entry, created) = await ledger.GetOrCreateIntentAsync(task.ItemId, task.Channel, record.ContentHash, task.Check ? 0 : 1, ct);
         if (DeliveryState.IsFinal(entry.State)) return Outcome(entry);
 
@@ -79,7 +79,7 @@ public sealed class DeliveryService(
         if (pacer is null) return new DeliverySlot(null);
         var entry = await ledger.FindAsync(task.ItemId, task.Channel, ct);
         if (entry is not null) return new DeliverySlot(entry.State == DeliveryState.Queued ? entry.NotBefore : null);
-        var record = await publications.GetArchivedAsync(task.ItemId, ct);
+        var record = Effective(await publications.GetArchivedAsync(task.ItemId, ct), task);
         var notBefore = await pacer.NotBeforeAsync(record.Item, ct);
         if (notBefore is not null)
         {
@@ -119,6 +119,11 @@ public sealed class DeliveryService(
             string.Join(',', record.ChannelList.Zip(states, (c, s) => $"{c}={s}")), ct);
         return status;
     }
+
+    /// <summary>The item as it goes out: with the rescheduled time when an editor moved it (counted in that time's year and month).</summary>
+    static ArchivedItem Effective(ArchivedItem record, ChannelTask task) => task.PublishAt is not { } at || at == record.PublishAt
+        ? record
+        : record with { PublishAt = at, Year = ChinaTime.YearOf(at), Item = record.Item with { PublishAt = at } };
 
     /// <summary>A note that an earlier call was reconciled instead of repeated stays on the delivered row for the admin.</summary>
     static bool IsReconciliationNote(string error) =>

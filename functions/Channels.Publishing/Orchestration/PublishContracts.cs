@@ -5,7 +5,23 @@ public sealed record PublishRequest(
     string ItemId,
     DateTimeOffset PublishAt,
     IReadOnlyList<string> Channels,
-    DeliveryPolicy Policy);
+    DeliveryPolicy Policy,
+    EmergencyClockPolicy? Emergency = null);
+
+/// <summary>
+/// The 5-hour clock of an emergency item (重大突发事件): from <see cref="IncidentAt"/>, a warning at
+/// <see cref="WarnAt"/> and a breach at <see cref="DeadlineAt"/> if any channel is still not delivered.
+/// </summary>
+public sealed record EmergencyClockPolicy(DateTimeOffset IncidentAt, DateTimeOffset WarnAt, DateTimeOffset DeadlineAt);
+
+/// <summary>External event "schedule": an editor moves a scheduled publication (new time) or cancels it.</summary>
+public sealed record ScheduleChange(DateTimeOffset? PublishAt, bool Cancel, string By, string? Reason);
+
+/// <summary>Activity input: the clock of an emergency publication reached a point with channels still undelivered.</summary>
+public sealed record Escalation(string ItemId, string Kind, DateTimeOffset IncidentAt, DateTimeOffset DeadlineAt, DateTimeOffset At);
+
+/// <summary>Activity input: records a schedule change (moved or cancelled) on the publication.</summary>
+public sealed record ScheduleRecord(string ItemId, ScheduleChange Change);
 
 /// <summary>Retry and verdict-polling settings, fixed when the publication is submitted so replays see the same values.</summary>
 public sealed record DeliveryPolicy(
@@ -16,7 +32,7 @@ public sealed record DeliveryPolicy(
     int MaxVerdictPolls = 120);
 
 /// <summary>Activity input: one step on one channel of one item.</summary>
-public sealed record ChannelTask(string ItemId, string Channel, bool Check = false);
+public sealed record ChannelTask(string ItemId, string Channel, bool Check = false, DateTimeOffset? PublishAt = null);
 
 /// <summary>Activity result: the channel's ledger state after the step.</summary>
 public sealed record ChannelOutcome(string Channel, string State, string? Url = null, string? PlatformId = null, string? Error = null);

@@ -27,6 +27,7 @@ public sealed class ChannelsStorage
         StatVersions = tables.GetTableClient(o.Prefix + "statversions");
         SmsReceipts = tables.GetTableClient(o.Prefix + "smsreceipts");
         ChannelState = tables.GetTableClient(o.Prefix + "channelstate");
+        Alerts = tables.GetTableClient(o.Prefix + "alerts");
         Archive = blobs.GetBlobContainerClient(o.Prefix + "archive");
         Web = blobs.GetBlobContainerClient("$web");
         Bulletin = blobs.GetBlobContainerClient(o.Prefix + "bulletin");
@@ -38,6 +39,8 @@ public sealed class ChannelsStorage
     public TableClient StatVersions { get; }
     public TableClient SmsReceipts { get; }
     public TableClient ChannelState { get; }
+    /// <summary>Escalations of the emergency clock: partition = year (UTC+8), row = item id + "|" + kind.</summary>
+    public TableClient Alerts { get; }
     public BlobContainerClient Archive { get; }
     public BlobContainerClient Web { get; }
     public BlobContainerClient Bulletin { get; }
@@ -74,6 +77,7 @@ public sealed class ChannelsStorage
             StatVersions.CreateIfNotExistsAsync(),
             SmsReceipts.CreateIfNotExistsAsync(),
             ChannelState.CreateIfNotExistsAsync(),
+            Alerts.CreateIfNotExistsAsync(),
             Archive.CreateIfNotExistsAsync(),
             Web.CreateIfNotExistsAsync(),
             Bulletin.CreateIfNotExistsAsync());

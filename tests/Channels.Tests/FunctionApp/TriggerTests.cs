@@ -27,7 +27,7 @@ public class TriggerTests
     {
         var access = new AccessGate(Mock.Of<IOptionsMonitor<AccessOptions>>(m => m.CurrentValue == new AccessOptions { EditorKey = EditorKey }));
         var ledger = new DeliveryLedger(Storage, TimeProvider.System);
-        var publications = new PublicationsApi(new PublicationStore(Storage), ledger, access, Options.Create(new DeliveryOptions()), TimeProvider.System);
+        var publications = new PublicationsApi(new PublicationStore(Storage), ledger, access, Options.Create(new DeliveryOptions()), Options.Create(new EscalationOptions()), TimeProvider.System);
         var monitoring = new MonitoringApi(new PublicationStore(Storage), new PublicationQuery(Storage, ledger), ledger,
             new global::Channels.Publishing.Monitoring.ChannelHealthService(Storage, [], [], TimeProvider.System), access, publications,
             new global::Channels.Publishing.Channels.Weibo.WeiboCredentials(Storage, Options.Create(new global::Channels.Publishing.Channels.Weibo.WeiboOptions())),
@@ -36,7 +36,8 @@ public class TriggerTests
             publications,
             new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)), Storage, access, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System),
             new SmsCallbackApi(new global::Channels.Publishing.Channels.Sms.SmsReceiptStore(Storage), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance),
-            monitoring);
+            monitoring,
+            new ScheduleApi(new PublicationStore(Storage), publications, access, TimeProvider.System));
     }
 
     static HttpRequest Request(string body, string? key = EditorKey)

@@ -66,11 +66,16 @@
   // Only http(s) and same-origin paths become links.
   const safeUrl = (u) => (typeof u === 'string' && /^(https?:\/\/|\/(?!\/))/i.test(u) ? u : null);
 
-  // Text of an HTML fragment without rendering it (DOMParser documents are inert).
+  // Plain text of an HTML fragment by string processing only: it is never parsed as HTML (and trips no CSP check).
+  const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
   function htmlToText(html) {
-    const doc = new DOMParser().parseFromString(String(html), 'text/html');
-    doc.querySelectorAll('script,style,template,noscript').forEach((n) => n.remove());
-    return (doc.body ? doc.body.textContent : '').replace(/\s+/g, ' ').trim();
+    const entity = (m, e) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+      const hex = e[1] === 'x' || e[1] === 'X';
+      try { return String.fromCodePoint(parseInt(e.slice(hex ? 2 : 1), hex ? 16 : 10)); } catch { return m; }
+    };
+    return String(html).replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ')
+      .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, entity).replace(/\s+/g, ' ').trim();
   }
 
   const stateBadge = (channel, st) => `<span class="badge" data-channel="${esc(channel)}" data-state="${esc(st)}"

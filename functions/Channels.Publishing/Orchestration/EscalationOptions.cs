@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Channels.Publishing.Orchestration;
+
+/// <summary>
+/// The emergency clock (国办发〔2016〕80号: authoritative information within 5 hours of a major incident): the deadline,
+/// how long before it to warn, and the duty officers' mobile numbers that get the escalation SMS.
+/// </summary>
+public sealed class EscalationOptions
+{
+    public const string SectionName = "Channels:Emergency";
+
+    [Range(0.01, 48)] public double DeadlineHours { get; set; } = 5;
+    [Range(0, 2880)] public double WarnMinutesBefore { get; set; } = 60;
+    public List<string> DutyOfficers { get; set; } = [];
+
+    public EmergencyClockPolicy ClockFor(DateTimeOffset incidentAt)
+    {
+        var deadline = incidentAt.AddHours(DeadlineHours);
+        var warn = deadline.AddMinutes(-Math.Min(WarnMinutesBefore, DeadlineHours * 60));
+        return new EmergencyClockPolicy(incidentAt, warn, deadline);
+    }
+}
