@@ -60,6 +60,7 @@ public sealed class MonitoringApi(
         }
 
         entry.Retries++;
+        entry.Error = null;
         entry.State = DeliveryState.Intent;
         entry.FinishedAt = null;
         DeliveryHistory.Append(entry, time.GetUtcNow(), $"管理员要求重试（第{entry.Retries}次）：先核对平台记录，已发出的不会重发");

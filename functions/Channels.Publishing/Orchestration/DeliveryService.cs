@@ -32,6 +32,7 @@ public sealed class DeliveryService(
         {
             entry.Attempts++;
             entry.State = DeliveryState.Intent;
+            entry.Error = null; // the previous attempt's error stays in the history
             entry.NotBefore = null;
             await ledger.SaveAsync(entry, ct);
         }
