@@ -21,6 +21,9 @@ public sealed class WeiboOptions
     [Range(1, 30)]
     public int PostsPerHour { get; set; } = 25;
 
+    /// <summary>Weibo's own limit per account and hour; the room above <see cref="PostsPerHour"/> is kept for emergencies.</summary>
+    public const int PlatformPostsPerHour = 30;
+
     /// <summary>Length of the pacing window (3600 = an hour; tests use seconds).</summary>
     [Range(1, 86_400)]
     public double WindowSeconds { get; set; } = 3600;

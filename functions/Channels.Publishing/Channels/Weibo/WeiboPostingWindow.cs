@@ -35,8 +35,19 @@ public sealed class WeiboPostingWindow(ChannelsStorage storage, IOptions<WeiboOp
 
             slots = slots.Where(s => s.At > now - window).OrderBy(s => s.At).ToList();
             var at = now;
-            if (slots.Count > 0 && slots[^1].At > at) at = slots[^1].At;
-            if (slots.Count >= limit && slots[^limit].At + window > at) at = slots[^limit].At + window;
+            if (item.IsEmergency)
+            {
+                // Emergencies jump the queue: our budget (PostsPerHour) stays under Weibo's 30/hour so there is room.
+                var hard = Math.Max(limit, WeiboOptions.PlatformPostsPerHour);
+                var recent = slots.Where(s => s.At <= now).ToList();
+                if (recent.Count >= hard) at = recent[^hard].At + window;
+            }
+            else
+            {
+                if (slots.Count > 0 && slots[^1].At > at) at = slots[^1].At;
+                if (slots.Count >= limit && slots[^limit].At + window > at) at = slots[^limit].At + window;
+            }
+
             slots.Add(new Slot(item.Id, at));
             var entity = new TableEntity(Partition, Row) { ["Slots"] = JsonSerializer.Serialize(slots) };
             try
