@@ -3,7 +3,7 @@ using Channels.Publishing.Seeds;
 
 // Modes: (none) serve until stopped; "demo" publishes seeds/demo and exits (--keep: then serve);
 // "replay FILE" pushes a JSONL dataset through the pipeline; "generate FILE" writes the 2017 dataset;
-// "bench [--quick]" measures and writes bench/results.json.
+// "bench [--quick]" measures and writes bench/results.json; "chaos [--quick]" runs the fault scenarios.
 var mode = args.FirstOrDefault() is "demo" or "replay" or "generate" or "bench" ? args[0] : "serve";
 if (mode == "generate")
 {
@@ -11,6 +11,14 @@ if (mode == "generate")
     var count = await DatasetFile.WriteAsync(target, YearDatasetGenerator.Generate());
     Console.WriteLine($"wrote {count} items to {target}");
     return 0;
+}
+
+if (args.FirstOrDefault() == "chaos")
+{
+    var storage = Environment.GetEnvironmentVariable("Channels__Storage__ConnectionString") ?? "UseDevelopmentStorage=true";
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+    return await Channels.Local.Chaos.ChaosRunner.RunAsync(storage, args.Contains("--quick"), Console.Out, stop.Token);
 }
 
 var keep = args.Contains("--keep");

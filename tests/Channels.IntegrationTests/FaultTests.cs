@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Channels.IntegrationTests;
@@ -62,5 +63,20 @@ public class FaultTests(ChannelsHost host) : IAsyncLifetime
         Assert.Contains("48001", wechat.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal("delivered", Channel(view, "website").GetProperty("state").GetString());
         Assert.Equal(before, (await host.StatisticsAsync(2017)).GetProperty("wechat").GetProperty("articles").GetInt32());
+    }
+
+    [Fact]
+    public async Task RateSwitch_TurnsEveryKindOnForTheChosenChannels_DeleteTurnsThemOff()
+    {
+        using var on = await host.Sandbox.PostAsJsonAsync("/sandbox/faults", new { rate = 0.1, channels = new[] { "weibo", "sms" } });
+        Assert.Equal(System.Net.HttpStatusCode.Created, on.StatusCode);
+        var rules = await host.FaultsAsync();
+        Assert.Equal(10, rules.Count);
+        Assert.All(rules, r => Assert.Equal(0.02, r.GetProperty("rate").GetDouble(), 3));
+        Assert.Equal(["drop-after-commit", "error", "http500", "slow", "timeout"],
+            rules.Where(r => r.GetProperty("channel").GetString() == "weibo").Select(r => r.GetProperty("kind").GetString()).Order());
+
+        await host.ClearFaultsAsync();
+        Assert.Empty(await host.FaultsAsync());
     }
 }

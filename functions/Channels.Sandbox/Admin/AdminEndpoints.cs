@@ -50,10 +50,10 @@ internal static class AdminEndpoints
         }
 
         if (spec is null) return Json(new { error = "body is not a fault JSON object" }, 400);
-        var (rule, error) = spec.ToRule();
-        if (rule is null) return Json(new { error }, 400);
-        var added = faults.Add(rule);
-        return Json(new { id = added.Id, fault = added }, 201);
+        var (rules, error) = spec.ToRules();
+        if (rules.Count == 0) return Json(new { error }, 400);
+        var added = rules.Select(faults.Add).ToList();
+        return spec.IsWideSwitch ? Json(new { ids = added.Select(a => a.Id), faults = added }, 201) : Json(new { id = added[0].Id, fault = added[0] }, 201);
     }
 
     static IResult Json(object value, int status = 200) => Results.Json(value, SandboxJson.Options, statusCode: status);

@@ -20,6 +20,56 @@ internal sealed class FaultSpec
     public int? DelayMs { get; set; }
     public bool Abort { get; set; }
 
+    /// <summary>With <see cref="Rate"/> and no <see cref="Kind"/>: the kinds to switch on (default: all).</summary>
+    public List<string>? Kinds { get; set; }
+
+    /// <summary>With <see cref="Rate"/> and no <see cref="Channel"/>: the channels (default: all).</summary>
+    public List<string>? Channels { get; set; }
+
+    /// <summary>
+    /// {"rate": r, "kinds"?, "channels"?} without a kind: every kind on every channel, so that a call meets some
+    /// fault with probability about r (each of the k kinds at r/k). Error faults answer the channel's transient
+    /// "system busy" code; timeouts and slow answers wait 2 s unless delayMs says otherwise.
+    /// </summary>
+    public bool IsWideSwitch => Kind is null && Rate is not null;
+
+    public (IReadOnlyList<FaultRule> Rules, string? Error) ToRules()
+    {
+        if (!IsWideSwitch)
+        {
+            var (rule, error) = ToRule();
+            return rule is null ? ([], error) : ([rule], null);
+        }
+
+        var kinds = Kinds is { Count: > 0 } k ? k : [.. FaultKinds.All];
+        var channels = Channels is { Count: > 0 } c ? c : [ChannelNames.WeChat, ChannelNames.Weibo, ChannelNames.Sms];
+        var rules = new List<FaultRule>();
+        foreach (var channel in channels)
+        {
+            foreach (var kind in kinds)
+            {
+                var spec = new FaultSpec
+                {
+                    Channel = channel, Api = Api, Kind = kind, Rate = Rate / kinds.Count, DelayMs = DelayMs ?? (kind is FaultKinds.Timeout or FaultKinds.Slow ? 2000 : null),
+                    Code = kind == FaultKinds.Error ? JsonDocument.Parse(TransientCode(channel)).RootElement.Clone() : null,
+                };
+                var (rule, error) = spec.ToRule();
+                if (rule is null) return ([], error);
+                rules.Add(rule);
+            }
+        }
+
+        return (rules, null);
+    }
+
+    /// <summary>A platform error that means "try again later": WeChat -1 系统繁忙, Weibo 10001 system error, Tencent InternalError.</summary>
+    static string TransientCode(string channel) => channel switch
+    {
+        ChannelNames.WeChat => "-1",
+        ChannelNames.Weibo => "\"10001\"",
+        _ => "\"InternalError\"",
+    };
+
     /// <summary>The rule this spec describes, or the reason it is invalid.</summary>
     public (FaultRule? Rule, string? Error) ToRule()
     {
