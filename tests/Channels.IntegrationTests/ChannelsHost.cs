@@ -5,6 +5,7 @@ using Channels.Publishing.Channels.Weibo;
 using Channels.Publishing.Items;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Channels.IntegrationTests;
@@ -27,10 +28,16 @@ public sealed class ChannelsHost : IAsyncLifetime
     /// <summary>The duty officer who gets the emergency clock's escalation SMS.</summary>
     public const string DutyOfficer = "13900000009";
 
+    /// <summary>The secret the SMS receipt callback URL carries.</summary>
+    public const string SmsCallbackToken = "test-callback-token";
+
     AzuriteProcess? azurite;
     WebApplication? app;
 
     public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>Everything the host logged so far.</summary>
+    public LogCapture Logs { get; } = new();
     public HttpClient Sandbox { get; private set; } = null!;
     public string StorageConnectionString => azurite!.ConnectionString;
 
@@ -53,10 +60,18 @@ public sealed class ChannelsHost : IAsyncLifetime
             $"--Channels:Weibo:WindowSeconds={WeiboWindowSeconds}",
             "--Logging:LogLevel:Default=Warning",
             $"--Channels:Emergency:DutyOfficers:0={DutyOfficer}",
+            $"--Channels:Sms:CallbackToken={SmsCallbackToken}",
             $"--CHANNELS_KEY_ADMIN={AdminKey}",
             $"--CHANNELS_KEY_EDITOR={EditorKey}",
             $"--CHANNELS_KEY_READER={ReaderKey}",
-        ]);
+        ], builder =>
+        {
+            builder.Logging.AddProvider(Logs);
+            // Everything of ours and of the HTTP clients down to Debug; ASP.NET's own request lines at the level the
+            // hosts log them (Warning: LocalHost; the Functions host does not log request URLs).
+            builder.Logging.AddFilter<LogCapture>(null, Microsoft.Extensions.Logging.LogLevel.Debug);
+            builder.Logging.AddFilter<LogCapture>("Microsoft.AspNetCore", Microsoft.Extensions.Logging.LogLevel.Warning);
+        });
         await app.StartAsync();
         Api = Client(AdminKey);
         var weibo = app.Services.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl;
@@ -64,6 +79,9 @@ public sealed class ChannelsHost : IAsyncLifetime
     }
 
     public string BaseUrl => app!.Urls.First();
+
+    /// <summary>The host's services (options, to know the configured secrets).</summary>
+    public IServiceProvider Services => app!.Services;
 
     /// <summary>The host's Durable client (to look at orchestration instances).</summary>
     public Microsoft.DurableTask.Client.DurableTaskClient Durable => app!.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();

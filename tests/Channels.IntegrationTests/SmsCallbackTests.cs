@@ -30,7 +30,7 @@ public class SmsCallbackTests(ChannelsHost host) : IAsyncLifetime
             report_status = "SUCCESS", errmsg = "DELIVRD", description = "not ours", sid = "2640:9999999999999999999" }).ToList();
         for (var i = 0; i < 2; i++)
         {
-            var reply = await host.Api.PostAsJsonAsync("/api/sms/receipts", receipts);
+            var reply = await host.Api.PostAsJsonAsync($"/api/sms/receipts?token={ChannelsHost.SmsCallbackToken}", receipts);
             Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
             Assert.Equal(0, (await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetInt32());
         }
@@ -44,7 +44,7 @@ public class SmsCallbackTests(ChannelsHost host) : IAsyncLifetime
     [Fact]
     public async Task NotAnArray_Is400()
     {
-        var reply = await host.Api.PostAsJsonAsync("/api/sms/receipts", new { sid = "x" });
+        var reply = await host.Api.PostAsJsonAsync($"/api/sms/receipts?token={ChannelsHost.SmsCallbackToken}", new { sid = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
     }
 
@@ -68,5 +68,14 @@ public class SmsCallbackTests(ChannelsHost host) : IAsyncLifetime
         }
 
         throw new TimeoutException("SendSms never happened for " + itemId);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?token=wrong")]
+    public async Task Callback_WithoutTheToken_401_NothingStored(string query)
+    {
+        var reply = await host.Client(null).PostAsJsonAsync("/api/sms/receipts" + query, new[] { new { sid = "x", report_status = "SUCCESS" } });
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, reply.StatusCode);
     }
 }

@@ -28,6 +28,12 @@ public static class PublicationViews
         return events.OrderBy(e => e.At).ToList();
     }
 
+    /// <summary>The item as the API shows it: SMS recipients masked (138****0001), never in clear.</summary>
+    public static PublicationItem Masked(PublicationItem item) => item.Sms is null ? item : item with
+    {
+        Sms = item.Sms with { Audience = item.Sms.Audience.Select(a => PhoneNumbers.Normalise(a) is { } e164 ? PhoneNumbers.Mask(e164) : "***").ToList() },
+    };
+
     public static PublicationListItem ListItem(PublicationRecord r, IReadOnlyDictionary<string, string>? live = null)
     {
         var states = live ?? r.ChannelStateMap;

@@ -83,7 +83,7 @@ public sealed class PublicationsApi(
         var item = await store.LoadItemAsync(record, ct);
         await ApiResponses.JsonAsync(ctx, 200, new PublicationView(
             record.Id, record.Title, record.Status, record.Priority, record.PublishAt, record.Year, record.ContentHash, record.SubmittedAt,
-            record.CompletedAt, record.ColumnList, record.RetractReason, channels, PublicationViews.History(record, ledgerRows), item));
+            record.CompletedAt, record.ColumnList, record.RetractReason, channels, PublicationViews.History(record, ledgerRows), PublicationViews.Masked(item)));
     }
 
     /// <summary>GET /api/publications/{id}/proof: the proof of publication as JSON, or the printable page with ?format=html.</summary>

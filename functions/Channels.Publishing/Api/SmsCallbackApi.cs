@@ -14,11 +14,23 @@ namespace Channels.Publishing.Api;
 /// like a pulled one (upsert: a repeated callback changes nothing). Unknown sids are logged and acknowledged.
 /// Replies {"result":0,"errmsg":"OK"} as Tencent expects; a body that is not such an array is 400.
 /// </summary>
-public sealed class SmsCallbackApi(SmsReceiptStore receipts, ILogger<SmsCallbackApi> logger)
+public sealed class SmsCallbackApi(SmsReceiptStore receipts, Microsoft.Extensions.Options.IOptions<SmsOptions> options, ILogger<SmsCallbackApi> logger)
 {
     public async Task ReceiveAsync(HttpContext ctx)
     {
         var ct = ctx.RequestAborted;
+        var expected = options.Value.CallbackToken;
+        var given = ctx.Request.Query["token"].ToString();
+        if (string.IsNullOrEmpty(expected) || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(given)),
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(expected))))
+        {
+            logger.LogWarning("SMS receipt callback refused: missing or wrong token");
+            await ApiResponses.ProblemAsync(ctx, 401, "回调未通过验证", "回调地址须携带配置的 token 参数",
+                new Dictionary<string, string[]> { ["token"] = ["缺少或错误"] });
+            return;
+        }
+
         JsonElement body;
         try
         {

@@ -35,7 +35,7 @@ public class TriggerTests
         return new HttpTriggers(
             publications,
             new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)), Storage, access, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System),
-            new SmsCallbackApi(new global::Channels.Publishing.Channels.Sms.SmsReceiptStore(Storage), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance),
+            new SmsCallbackApi(new global::Channels.Publishing.Channels.Sms.SmsReceiptStore(Storage), Options.Create(new global::Channels.Publishing.Channels.Sms.SmsOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance),
             monitoring,
             new ScheduleApi(new PublicationStore(Storage), publications, access, TimeProvider.System));
     }

@@ -32,6 +32,13 @@ public sealed class SmsOptions : IValidatableObject
     [Range(1, 200)]
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// The secret the receipt callback URL carries (?token=…, set in the SMS console together with the URL). A callback
+    /// without it, or with another, is refused with 401; with none configured every callback is refused (receipts
+    /// then come by pull only).
+    /// </summary>
+    public string? CallbackToken { get; set; }
+
     /// <summary>Ordinary messages are sent from this hour (UTC+8, inclusive)…</summary>
     [Range(0, 23)]
     public int SendFromHour { get; set; } = 8;
