@@ -8,7 +8,8 @@ namespace Channels.FunctionApp;
 /// One-line trigger wrappers over the shared orchestrator and activities (the Durable source generator is not
 /// served here). Function names equal the class names the orchestrator calls with nameof().
 /// </summary>
-public sealed class DurableTriggers(DeliveryService delivery, RetractionService retraction, ScheduleService schedule, EscalationService escalation)
+public sealed class DurableTriggers(
+    DeliveryService delivery, RetractionService retraction, ScheduleService schedule, EscalationService escalation, Channels.Publishing.Channels.WeChat.WeChatDigest digest)
 {
     [Function(nameof(PublishOrchestrator))]
     public static Task<PublicationOutcome> Publish([OrchestrationTrigger] TaskOrchestrationContext context) =>
@@ -27,6 +28,16 @@ public sealed class DurableTriggers(DeliveryService delivery, RetractionService 
 
     [Function(nameof(RetractChannelActivity))]
     public Task<ChannelOutcome> RetractChannel([ActivityTrigger] RetractChannel input) => retraction.RetractAsync(input);
+
+    [Function(nameof(WeChatDigestOrchestrator))]
+    public static Task<string> Digest([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new WeChatDigestOrchestrator().RunAsync(context, context.GetInput<DigestRequest>()!);
+
+    [Function(nameof(PlanDigestActivity))]
+    public Task<IReadOnlyList<string>> PlanDigest([ActivityTrigger] string date) => digest.PlanAsync(date, CancellationToken.None);
+
+    [Function(nameof(SendDigestActivity))]
+    public Task<string> SendDigest([ActivityTrigger] string date) => digest.SendAsync(date, CancellationToken.None);
 
     [Function(nameof(RecordScheduleActivity))]
     public async Task<bool> RecordSchedule([ActivityTrigger] ScheduleRecord input)

@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace Channels.FunctionApp;
 
 /// <summary>The v1 HTTP API: each trigger hands the request to the same core handler the local host uses.</summary>
-public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi statistics, SmsCallbackApi smsReceipts, MonitoringApi monitoring, ScheduleApi schedule)
+public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi statistics, SmsCallbackApi smsReceipts, MonitoringApi monitoring, ScheduleApi schedule, DigestApi digest)
 {
     [Function("SubmitPublication")]
     public async Task<IActionResult> Submit(
@@ -61,6 +61,14 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/cancel")] HttpRequest req, [DurableClient] DurableTaskClient client, string id)
     {
         await schedule.CancelAsync(req.HttpContext, client, id);
+        return new EmptyResult();
+    }
+
+    [Function("WeChatDigestNow")]
+    public async Task<IActionResult> DigestNow(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/wechat/digest")] HttpRequest req, [DurableClient] DurableTaskClient client)
+    {
+        await digest.TriggerAsync(req.HttpContext, client);
         return new EmptyResult();
     }
 

@@ -33,9 +33,18 @@ internal static class DemoRunner
             }
         }
 
-        foreach (var file in files)
+        var ids = new List<string>();
+        foreach (var file in files) ids.Add(JsonDocument.Parse(await File.ReadAllTextAsync(file, ct)).RootElement.GetProperty("id").GetString()!);
+
+        // Ordinary WeChat items wait for the daily digest (群发, once a day); the demo sends today's digest now.
+        foreach (var id in ids) await WaitAsync(http, id, ct, orQueuedForDigest: true);
+        using (var digest = await http.PostAsync("/api/channels/wechat/digest", null, ct))
         {
-            var id = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct)).RootElement.GetProperty("id").GetString()!;
+            output.WriteLine($"\n触发今日微信群发（POST /api/channels/wechat/digest）→ HTTP {(int)digest.StatusCode}");
+        }
+
+        foreach (var id in ids)
+        {
             var view = await WaitAsync(http, id, ct);
             output.WriteLine($"\n{id} · {view.GetProperty("title").GetString()} · 状态 {view.GetProperty("status").GetString()}");
             foreach (var c in view.GetProperty("channels").EnumerateArray())
@@ -57,7 +66,7 @@ internal static class DemoRunner
         return allDelivered ? 0 : 1;
     }
 
-    static async Task<JsonElement> WaitAsync(HttpClient http, string id, CancellationToken ct)
+    static async Task<JsonElement> WaitAsync(HttpClient http, string id, CancellationToken ct, bool orQueuedForDigest = false)
     {
         var deadline = DateTimeOffset.UtcNow + Patience;
         while (true)
@@ -65,6 +74,8 @@ internal static class DemoRunner
             var view = await http.GetFromJsonAsync<JsonElement>($"/api/publications/{Uri.EscapeDataString(id)}", ct);
             var status = view.GetProperty("status").GetString();
             if (status is "delivered" or "failed" or "partially-failed" || DateTimeOffset.UtcNow > deadline) return view;
+            if (orQueuedForDigest && view.GetProperty("channels").EnumerateArray().Any(c => c.GetProperty("state").GetString() == "queued-digest")
+                && view.GetProperty("channels").EnumerateArray().All(c => c.GetProperty("state").GetString() is "queued-digest" or "delivered" or "failed")) return view;
             await Task.Delay(250, ct);
         }
     }

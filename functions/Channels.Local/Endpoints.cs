@@ -16,6 +16,7 @@ public static class Endpoints
         app.MapPost("/api/publications/{id}/retract", (HttpContext ctx, MonitoringApi api, DurableTaskClient client, string id) => api.RetractAsync(ctx, client, id));
         app.MapPost("/api/publications/{id}/schedule", (HttpContext ctx, ScheduleApi api, DurableTaskClient client, string id) => api.RescheduleAsync(ctx, client, id));
         app.MapPost("/api/publications/{id}/cancel", (HttpContext ctx, ScheduleApi api, DurableTaskClient client, string id) => api.CancelAsync(ctx, client, id));
+        app.MapPost("/api/channels/wechat/digest", (HttpContext ctx, DigestApi api, DurableTaskClient client) => api.TriggerAsync(ctx, client));
         app.MapGet("/api/channels/health", (HttpContext ctx, MonitoringApi api) => api.HealthAsync(ctx));
         app.MapPost("/api/channels/{channel}/resume", (HttpContext ctx, MonitoringApi api, string channel) => api.ResumeAsync(ctx, channel));
         app.MapGet("/api/whoami", (HttpContext ctx, MonitoringApi api) => api.WhoAmIAsync(ctx));

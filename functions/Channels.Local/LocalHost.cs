@@ -48,6 +48,7 @@ public static class LocalHost
             });
         });
         builder.Services.AddDurableTaskClient(b => b.UseGrpc(channel));
+        builder.Services.AddHostedService<WeChatDigestScheduler>();
 
         var app = builder.Build();
         app.MapChannelsApi();

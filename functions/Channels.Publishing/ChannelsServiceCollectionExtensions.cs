@@ -40,6 +40,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<ScheduleService>();
         services.AddSingleton<EscalationService>();
         services.AddSingleton<ScheduleApi>();
+        services.AddSingleton<DigestApi>();
         AddOptions<EscalationOptions>(services, EscalationOptions.SectionName);
         services.AddSingleton<Monitoring.ChannelHealthService>();
         services.AddSingleton<PublicationsApi>();
@@ -86,6 +87,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl)).AddChannelResilience();
         services.AddSingleton<IChannelRetractor, WeChatRetractor>();
         services.AddSingleton<Monitoring.IChannelHealthProbe, WeChatHealthProbe>();
+        services.AddSingleton<WeChatDigest>();
         return services.AddSingleton<IChannelPublisher, WeChatPublisher>();
     }
 

@@ -102,6 +102,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Channels__Website__BaseUrl: websiteBaseUrl
     Channels__WeChat__BaseUrl: 'https://api.weixin.qq.com/'
     Channels__WeChat__AppId: wechatAppId
+    WeChatDigestCron: '0 0 10 * * *'
     Channels__WeChat__AppSecret: vaultReferences.wechatAppSecret
     Channels__WeChat__ThumbMediaId: wechatThumbMediaId
     Channels__Weibo__BaseUrl: 'https://api.weibo.com/'

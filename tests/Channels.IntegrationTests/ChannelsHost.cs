@@ -59,6 +59,7 @@ public sealed class ChannelsHost : IAsyncLifetime
             $"--Channels:Weibo:PostsPerHour={WeiboPostsPerWindow}",
             $"--Channels:Weibo:WindowSeconds={WeiboWindowSeconds}",
             "--Logging:LogLevel:Default=Warning",
+            "--Channels:WeChat:DigestEnabled=false",
             $"--Channels:Emergency:DutyOfficers:0={DutyOfficer}",
             $"--Channels:Sms:CallbackToken={SmsCallbackToken}",
             $"--CHANNELS_KEY_ADMIN={AdminKey}",

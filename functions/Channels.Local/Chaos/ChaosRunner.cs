@@ -39,7 +39,7 @@ internal static class ChaosRunner
                 $"--Channels:WeChat:BaseUrl={sandboxUrl}/wechat/", $"--Channels:Weibo:BaseUrl={sandboxUrl}/weibo/", $"--Channels:Sms:BaseUrl={sandboxUrl}/sms/",
                 $"--CHANNELS_KEY_ADMIN={Key}", "--Channels:Delivery:MaxAttempts=8", "--Channels:Delivery:FirstRetrySeconds=0.5",
                 "--Channels:Delivery:MaxRetrySeconds=4", "--Channels:Delivery:VerdictPollSeconds=0.5", "--Channels:Weibo:WindowSeconds=1",
-                "--Channels:Sms:SendFromHour=0", "--Channels:Sms:SendUntilHour=24", "--Logging:LogLevel:Default=Warning",
+                "--Channels:Sms:SendFromHour=0", "--Channels:WeChat:DigestEnabled=false", "--Channels:Sms:SendUntilHour=24", "--Logging:LogLevel:Default=Warning",
             };
             var result = await RunScenarioAsync(scenario, $"c{run}s{index}", args, Path.Combine(logDir, $"{scenario.Name}.log"), sandboxHttp, quick, ct);
             results.Add(result);

@@ -33,6 +33,9 @@ public sealed record ChannelStep(string State, string? Error = null, IReadOnlyLi
 {
     public static ChannelStep Delivered(params CountedPost[] counted) => new(DeliveryState.Delivered, null, counted);
     public static ChannelStep Awaiting() => new(DeliveryState.Accepted);
+
+    /// <summary>Handed to a later batch (the WeChat daily digest), which records the verdict itself.</summary>
+    public static ChannelStep QueuedForDigest(string note) => new(DeliveryState.QueuedForDigest, note);
     public static ChannelStep Failed(string reason) => new(DeliveryState.Failed, reason);
 
     /// <summary>The platform refuses the credentials (expired token, IP not whitelisted): held until an admin fixes them.</summary>

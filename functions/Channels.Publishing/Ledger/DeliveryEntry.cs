@@ -48,6 +48,8 @@ public sealed class DeliveryEntry : ITableEntity
 public static class DeliveryState
 {
     public const string Queued = "queued";
+    /// <summary>An ordinary WeChat item waiting for the daily digest (群发); the digest orchestration delivers it.</summary>
+    public const string QueuedForDigest = "queued-digest";
     public const string Intent = "intent";
     public const string Accepted = "awaiting-verdict";
     public const string Delivered = "delivered";

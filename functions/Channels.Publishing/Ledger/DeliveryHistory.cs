@@ -24,7 +24,7 @@ public static class DeliveryHistory
         var events = Read(entry).ToList();
         var last = events.Count > 0 ? events[^1] : null;
         var reason = note ?? entry.Error;
-        if (last is not null && note is null && last.State == entry.State && last.Attempts == entry.Attempts && last.Note == reason) return;
+        if (last is not null && note is null && last.State == entry.State && last.Attempts == entry.Attempts && (reason is null || last.Note == reason)) return;
         events.Add(new DeliveryEvent(at, entry.State, entry.Attempts, reason));
         if (events.Count > MaxEvents) events.RemoveRange(KeepFirst, events.Count - MaxEvents);
         entry.History = JsonSerializer.Serialize(events, ChannelsJson.Options);

@@ -70,6 +70,9 @@ public static class ChannelsTasks
         registry.AddOrchestrator<PublishOrchestrator>();
         registry.AddOrchestrator<RetryChannelOrchestrator>();
         registry.AddOrchestrator<RetractOrchestrator>();
+        registry.AddOrchestrator<WeChatDigestOrchestrator>();
+        registry.AddActivity<PlanDigestActivity>();
+        registry.AddActivity<SendDigestActivity>();
         registry.AddActivity<RefreshStatusActivity>();
         registry.AddActivity<RetractChannelActivity>();
         registry.AddActivity<RecordScheduleActivity>();

@@ -65,6 +65,7 @@ public sealed class DeliveryService(
         if (DeliveryState.IsFailure(step.State)) entry.Error = step.Error;
         else if (step.State == DeliveryState.Delivered && entry.Error is not null && !IsReconciliationNote(entry.Error)) entry.Error = null;
         entry.State = step.State;
+        if (step.State == DeliveryState.QueuedForDigest) DeliveryHistory.Append(entry, now, step.Error);
         await ledger.SaveAsync(entry, ct);
         logger.LogInformation("Item {ItemId} on {Channel}: {State}", task.ItemId, task.Channel, entry.State);
         return Outcome(entry);

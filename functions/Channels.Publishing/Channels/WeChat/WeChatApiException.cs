@@ -5,6 +5,9 @@ public sealed class WeChatApiException(string api, int errcode, string? errmsg) 
 {
     public int ErrCode { get; } = errcode;
 
+    /// <summary>The earlier send's msg_id that a 45065 (clientmsgid already used) answer carries.</summary>
+    public string? MsgId { get; init; }
+
     /// <summary>The access token is invalid or expired: refresh it and retry once.</summary>
     public bool IsTokenProblem => ErrCode is 40001 or 40014 or 42001;
 

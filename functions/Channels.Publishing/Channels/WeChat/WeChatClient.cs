@@ -8,11 +8,31 @@ namespace Channels.Publishing.Channels.WeChat;
 /// </summary>
 public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
 {
-    public virtual async Task<string> AddDraftAsync(WeChatArticle article, CancellationToken ct)
+    public virtual Task<string> AddDraftAsync(WeChatArticle article, CancellationToken ct) => AddDraftAsync([article], ct);
+
+    /// <summary>draft/add with up to 8 articles (one message); returns the draft's media_id.</summary>
+    public virtual async Task<string> AddDraftAsync(WeChatArticle[] articles, CancellationToken ct)
     {
-        var r = await CallAsync("draft/add", new { articles = new[] { article } }, ct);
+        var r = await CallAsync("draft/add", new { articles }, ct);
         return r.Str("media_id") ?? throw new WeChatApiException("draft/add", -1, "no media_id");
     }
+
+    /// <summary>message/mass/sendall of a draft to all followers (群发), deduplicated by clientmsgid; returns msg_id and msg_data_id.</summary>
+    public virtual async Task<(string MsgId, string? MsgDataId)> MassSendAsync(string mediaId, string clientMsgId, CancellationToken ct)
+    {
+        var r = await CallAsync("message/mass/sendall", new
+        {
+            filter = new { is_to_all = true },
+            mpnews = new { media_id = mediaId },
+            msgtype = "mpnews",
+            send_ignore_reprint = 0,
+            clientmsgid = clientMsgId,
+        }, ct);
+        return (Text(r, "msg_id") ?? throw new WeChatApiException("message/mass/sendall", -1, "no msg_id"), Text(r, "msg_data_id"));
+    }
+
+    static string? Text(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.String or JsonValueKind.Number ? v.ToString() : null;
 
     public virtual async Task<(string PublishId, string? MsgDataId)> SubmitPublishAsync(string mediaId, CancellationToken ct)
     {
@@ -81,7 +101,7 @@ public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
             var json = await ChannelHttp.ReadJsonAsync(response, "WeChat " + api, ct);
             var errcode = json.Int("errcode");
             if (errcode == 0) return json;
-            var error = new WeChatApiException(api, errcode, json.Str("errmsg"));
+            var error = new WeChatApiException(api, errcode, json.Str("errmsg")) { MsgId = Text(json, "msg_id") };
             if (error.IsTokenProblem && attempt == 0)
             {
                 tokens.Invalidate(token);

@@ -21,4 +21,18 @@ public sealed class WeChatOptions
     /// once with material/add_material?type=thumb and its media id kept in table channelstate.
     /// </summary>
     public string ThumbMediaId { get; set; } = "";
+
+    /// <summary>
+    /// A subscription account may mass-send (群发) once a day: ordinary items wait for the daily digest, emergency
+    /// items are published at once. False: every item is published on its own (freepublish), e.g. replaying history.
+    /// </summary>
+    public bool DigestEnabled { get; set; } = true;
+
+    /// <summary>When the daily digest goes out, UTC+8, HH:mm.</summary>
+    [RegularExpression("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    public string DigestTime { get; set; } = "18:00";
+
+    /// <summary>Articles per digest (WeChat allows at most 8 in one message).</summary>
+    [Range(1, 8)]
+    public int DigestMaxArticles { get; set; } = 8;
 }

@@ -15,7 +15,8 @@ namespace Channels.Publishing.Channels.WeChat;
 /// fail the channel at once with the reason in Chinese; the body is sanitised and must stay under 20,000 characters.
 /// </summary>
 public sealed class WeChatPublisher(
-    WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, BodySanitizer sanitizer, IOptions<WebsiteOptions> site) : IChannelPublisher
+    WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, BodySanitizer sanitizer, IOptions<WebsiteOptions> site, IOptions<WeChatOptions> options)
+    : IChannelPublisher
 {
     /// <summary>WeChat's limit on an article's content (contract reference §1.5: under 20,000 characters).</summary>
     public const int MaxContentChars = 20_000;
@@ -30,6 +31,11 @@ public sealed class WeChatPublisher(
         if (content.Length >= MaxContentChars)
         {
             return ChannelStep.Failed($"正文经净化后为{content.Length}字，超过微信图文消息2万字的上限，未发布；请精简正文后以新编号重新提交");
+        }
+
+        if (options.Value.DigestEnabled && !job.Item.IsEmergency && steps.MediaId is null && !steps.DraftIntent)
+        {
+            return ChannelStep.QueuedForDigest($"等待每日 {options.Value.DigestTime} 群发（订阅号每天可群发一次）");
         }
 
         var sourceUrl = SourceUrl(job.Item);
@@ -86,7 +92,7 @@ public sealed class WeChatPublisher(
 
     ChannelStep Delivered(DeliveryJob job) => ChannelStep.Delivered(new CountedPost(Channel, job.Item.Id, Metrics.Article));
 
-    string SourceUrl(PublicationItem item) => $"{site.Value.BaseUrl.TrimEnd('/')}/{SiteRenderer.ItemPath(item.Id)}";
+    internal string SourceUrl(PublicationItem item) => $"{site.Value.BaseUrl.TrimEnd('/')}/{SiteRenderer.ItemPath(item.Id)}";
 
     public async Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct)
     {
@@ -116,7 +122,7 @@ public sealed class WeChatPublisher(
         _ => $"微信发布状态未知（{status}）",
     };
 
-    static WeChatArticle Article(PublicationItem item, string content, string sourceUrl, string thumbMediaId)
+    internal static WeChatArticle Article(PublicationItem item, string content, string sourceUrl, string thumbMediaId)
     {
         var digest = item.Summary ?? BodySanitizer.ToPlainText(item.Body);
         return new WeChatArticle(

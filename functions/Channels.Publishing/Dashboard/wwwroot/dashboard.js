@@ -6,7 +6,7 @@
   // ------------------------------------------------------------------ labels
   const CHANNELS = ['website', 'wechat', 'weibo', 'sms', 'bulletin'];
   const CHANNEL_LABELS = { website: '政府网站', wechat: '微信公众号', weibo: '政务微博', sms: '短信', bulletin: '公开栏/公报' };
-  const STATE_LABELS = { pending: '待发送', scheduled: '已排期', queued: '排队等待发送窗口', intent: '发送中',
+  const STATE_LABELS = { pending: '待发送', scheduled: '已排期', queued: '排队等待发送窗口', 'queued-digest': '等待每日群发', intent: '发送中',
     'awaiting-verdict': '等待平台结果', delivered: '已送达', failed: '失败', 'credentials-expired': '凭证失效',
     retracted: '已撤回', 'correction-sent': '已发更正短信' };
   const STATUS_LABELS = { accepted: '已受理', scheduled: '已排期', publishing: '发布中', delivered: '全部送达',
