@@ -115,6 +115,13 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
         return new EmptyResult();
     }
 
+    [Function("GetRules")]
+    public async Task<IActionResult> Rules([HttpTrigger(AuthorizationLevel.Function, "get", Route = "rules/{year}")] HttpRequest req, string year)
+    {
+        await statistics.GetRulesAsync(req.HttpContext, year);
+        return new EmptyResult();
+    }
+
     [Function("GetReport")]
     public async Task<IActionResult> Report([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{year}")] HttpRequest req, string year)
     {

@@ -22,6 +22,7 @@ public static class Endpoints
         app.MapGet("/api/whoami", (HttpContext ctx, MonitoringApi api) => api.WhoAmIAsync(ctx));
         app.MapGet("/api/publications/{id}/proof", (HttpContext ctx, PublicationsApi api, string id) => api.ProofAsync(ctx, id));
         app.MapGet("/api/statistics/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetYearAsync(ctx, year));
+        app.MapGet("/api/rules/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetRulesAsync(ctx, year));
         app.MapGet("/api/reports/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetReportAsync(ctx, year));
         app.MapPost("/api/sms/receipts", (HttpContext ctx, SmsCallbackApi api) => api.ReceiveAsync(ctx));
         app.MapGet("/api/health", (HttpContext ctx, StatisticsApi api) => api.HealthAsync(ctx));

@@ -43,6 +43,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<DigestApi>();
         AddOptions<EscalationOptions>(services, EscalationOptions.SectionName);
         services.AddSingleton<Monitoring.ChannelHealthService>();
+        services.AddSingleton<Monitoring.RulesService>();
+        AddOptions<Rules.InterpretationOptions>(services, Rules.InterpretationOptions.SectionName);
         services.AddSingleton<PublicationsApi>();
         services.AddSingleton<StatisticsApi>();
         services.AddSingleton<SmsCallbackApi>();

@@ -46,6 +46,7 @@ public sealed class PublicationsApi(
             {
                 PartitionKey = item.Id, ContentHash = hash, Title = item.Title, Publisher = item.Publisher,
                 PublishAt = item.PublishAt!.Value, Year = ChinaTime.YearOf(item.PublishAt.Value), Priority = item.Priority, IncidentAt = item.IsEmergency ? item.IncidentAt : null,
+                FormedAt = item.FormedAt, Interprets = item.Interprets, DocumentCategory = item.DocumentCategory,
                 Channels = string.Join(',', item.Channels), Columns = string.Join(',', item.Columns), InstanceId = InstanceId(item.Id), SubmittedAt = time.GetUtcNow(),
                 ArchiveBlob = await store.ArchiveAsync(item, hash, ct),
             };

@@ -10,7 +10,8 @@ namespace Channels.Publishing.Api;
 /// GET /api/statistics/{year} (JSON; ?format=csv|xlsx), GET /api/reports/{year} (HTML; ?format=markdown or
 /// Accept: text/markdown) and GET /api/health.
 /// </summary>
-public sealed class StatisticsApi(StatisticsService statistics, ChannelsStorage storage, Access.AccessGate access, IOptions<ReportOptions> report, TimeProvider time)
+public sealed class StatisticsApi(
+    StatisticsService statistics, Monitoring.RulesService rules, ChannelsStorage storage, Access.AccessGate access, IOptions<ReportOptions> report, TimeProvider time)
 {
     public async Task GetYearAsync(HttpContext ctx, string year)
     {
@@ -36,11 +37,20 @@ public sealed class StatisticsApi(StatisticsService statistics, ChannelsStorage 
         }
     }
 
+    /// <summary>GET /api/rules/{year}: emergencies, disclosure deadlines, interpretations, freshness and alerts.</summary>
+    public async Task GetRulesAsync(HttpContext ctx, string year)
+    {
+        if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
+        if (await YearAsync(ctx, year) is not { } y) return;
+        await ApiResponses.JsonAsync(ctx, 200, await rules.ForYearAsync(y, ctx.RequestAborted));
+    }
+
     public async Task GetReportAsync(HttpContext ctx, string year)
     {
         if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
         if (await YearAsync(ctx, year) is not { } y) return;
-        var built = AnnualReport.Build(await statistics.ForYearAsync(y, ctx.RequestAborted), report.Value.DistrictName, time.GetUtcNow());
+        var built = AnnualReport.Build(await statistics.ForYearAsync(y, ctx.RequestAborted), report.Value.DistrictName, time.GetUtcNow(),
+            await rules.ForYearAsync(y, ctx.RequestAborted));
         var markdown = ctx.Request.Query["format"] is var f && (f == "markdown" || f == "md")
             || ctx.Request.Headers.Accept.ToString().Contains("text/markdown", StringComparison.OrdinalIgnoreCase);
         ctx.Response.ContentType = markdown ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8";

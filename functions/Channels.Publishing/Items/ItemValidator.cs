@@ -49,6 +49,10 @@ public static partial class ItemValidator
         if (item.IsEmergency && item.IncidentAt is null) p.Add("incidentAt", "突发事件信息必须填写事发时间 incidentAt");
         if (item.IncidentAt is { } incident && (incident.Year < 2000 || incident > now.AddMinutes(5)))
             p.Add("incidentAt", "事发时间不能晚于当前时间");
+        if (item.FormedAt is { } formed && (formed.Year < 2000 || formed > now.AddMinutes(5) || (item.PublishAt is { } pub && formed > pub)))
+            p.Add("formedAt", "信息形成时间 formedAt 不能晚于发布时间或当前时间");
+        if (item.Interprets is { } policy && (!IdPattern().IsMatch(policy) || policy == item.Id))
+            p.Add("interprets", "interprets 应为所解读政策文件的信息编号");
     }
 
     static void CheckChannels(ValidationProblems p, PublicationItem item)

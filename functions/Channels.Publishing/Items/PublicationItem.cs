@@ -14,6 +14,12 @@ public sealed record PublicationItem
     /// <summary>条例第二十条第（一）项 category when the item is one: 规章 or 行政规范性文件 (for the annual report's table 二).</summary>
     public string? DocumentCategory { get; init; }
     public DateTimeOffset? PublishAt { get; init; }
+
+    /// <summary>When the information was formed or last changed (条例第二十六条: public within 20 working days of it).</summary>
+    public DateTimeOffset? FormedAt { get; init; }
+
+    /// <summary>For a policy interpretation (政策解读): the id of the policy document it interprets.</summary>
+    public string? Interprets { get; init; }
     public string Priority { get; init; } = Priorities.Normal;
     public DateTimeOffset? IncidentAt { get; init; }
     public IReadOnlyList<string> Channels { get; init; } = [];

@@ -36,6 +36,11 @@ public sealed class PublicationRecord : ITableEntity
     public string? RetractReason { get; set; }
     public string? RetractedBy { get; set; }
     public DateTimeOffset? IncidentAt { get; set; }
+    public DateTimeOffset? FormedAt { get; set; }
+    /// <summary>The policy document this interpretation interprets (政策解读), if it is one.</summary>
+    public string? Interprets { get; set; }
+    /// <summary>条例第二十条第（一）项 category (a policy document that needs interpreting), if any.</summary>
+    public string? DocumentCategory { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
     /// <summary>Publication-level events (moved, cancelled, escalated) as JSON, like a channel's history.</summary>
     public string? Events { get; set; }

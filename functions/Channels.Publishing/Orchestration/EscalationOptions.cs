@@ -10,8 +10,8 @@ public sealed class EscalationOptions
 {
     public const string SectionName = "Channels:Emergency";
 
-    [Range(0.01, 48)] public double DeadlineHours { get; set; } = 5;
-    [Range(0, 2880)] public double WarnMinutesBefore { get; set; } = 60;
+    [Range(1, 48)] public int DeadlineHours { get; set; } = 5;
+    [Range(0, 2880)] public int WarnMinutesBefore { get; set; } = 60;
     public List<string> DutyOfficers { get; set; } = [];
 
     public EmergencyClockPolicy ClockFor(DateTimeOffset incidentAt)
@@ -20,4 +20,7 @@ public sealed class EscalationOptions
         var warn = deadline.AddMinutes(-Math.Min(WarnMinutesBefore, DeadlineHours * 60));
         return new EmergencyClockPolicy(incidentAt, warn, deadline);
     }
+
+    /// <summary>The same clock for reports (pure evaluation of what happened).</summary>
+    public Rules.EmergencyClock Clock() => new(new Rules.EmergencyOptions { DeadlineHours = DeadlineHours, WarnMinutesBefore = Math.Min(WarnMinutesBefore, DeadlineHours * 60) });
 }

@@ -34,7 +34,9 @@ public class TriggerTests
             Options.Create(new DeliveryOptions()), TimeProvider.System);
         return new HttpTriggers(
             publications,
-            new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)), Storage, access, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System),
+            new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)),
+                new global::Channels.Publishing.Monitoring.RulesService(Storage, ledger, Options.Create(new EscalationOptions()),
+                    Options.Create(new global::Channels.Publishing.Rules.InterpretationOptions()), TimeProvider.System), Storage, access, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System),
             new SmsCallbackApi(new global::Channels.Publishing.Channels.Sms.SmsReceiptStore(Storage), Options.Create(new global::Channels.Publishing.Channels.Sms.SmsOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance),
             monitoring,
             new ScheduleApi(new PublicationStore(Storage), publications, access, TimeProvider.System),
