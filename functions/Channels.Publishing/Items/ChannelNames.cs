@@ -11,5 +11,5 @@ public static class ChannelNames
 
     public static readonly IReadOnlyList<string> All = [Website, WeChat, Weibo, Sms, Bulletin];
 
-    public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);
+    public static bool IsKnown(string? name) => All.Contains(name, StringComparer.Ordinal);
 }
