@@ -61,6 +61,9 @@ public sealed class ChannelsHost : IAsyncLifetime
 
     public string BaseUrl => app!.Urls.First();
 
+    /// <summary>The host's services, for looking behind the API (the Durable client, storage) in assertions.</summary>
+    public IServiceProvider Services => app!.Services;
+
     /// <summary>A client of the API sending <paramref name="key"/> (none when null).</summary>
     public HttpClient Client(string? key)
     {
