@@ -5,4 +5,8 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddChannelsCore();
+
+// No in-process rate limit here (the local host has one: Channels.Publishing.Api.Limits.ChannelsRateLimiter). In Azure
+// request rates are limited in front of the app — Front Door WAF rate-limit rules or API Management rate-limit-by-key
+// on client IP + x-api-key — with the Functions host's http.maxOutstandingRequests/maxConcurrentRequests as backstop.
 builder.Build().Run();

@@ -1,5 +1,6 @@
 using Channels.Local.Durable;
 using Channels.Publishing;
+using Channels.Publishing.Api.Limits;
 using Channels.Publishing.Orchestration;
 using Channels.Publishing.Storage;
 using Grpc.Net.Client;
@@ -12,7 +13,8 @@ namespace Channels.Local;
 /// The local host: the same HTTP API as the Function App, over the embedded Durable runtime, plus the static
 /// site served from $web under /site/ (Azurite has no static-website endpoint).
 /// Settings (environment or args): CHANNELS_PORT (7071), CHANNELS_BACKEND (memory | azurestorage), and the
-/// Channels:* sections of the core (Channels__Storage__ConnectionString, …).
+/// Channels:* sections of the core (Channels__Storage__ConnectionString, …), and Channels:RateLimit:* (per client IP and
+/// role; loopback exempt by default — see <see cref="RateLimitOptions"/>).
 /// </summary>
 public static class LocalHost
 {
@@ -36,6 +38,7 @@ public static class LocalHost
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddChannelsCore();
+        builder.Services.AddChannelsRateLimiting();
         builder.Services.AddSingleton(sidecar);
         builder.Services.AddDurableTaskWorker(b =>
         {
@@ -51,6 +54,7 @@ public static class LocalHost
         builder.Services.AddHostedService<WeChatDigestScheduler>();
 
         var app = builder.Build();
+        app.UseRateLimiter();
         app.MapChannelsApi();
         app.MapStaticSite();
         app.Lifetime.ApplicationStopped.Register(() =>

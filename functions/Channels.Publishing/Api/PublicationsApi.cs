@@ -105,10 +105,16 @@ public sealed class PublicationsApi(
         await ApiResponses.JsonAsync(ctx, 200, proof);
     }
 
+    /// <summary>The record, or a 404 naming the id. An id no item could have is not looked up: storage keys forbid some characters.</summary>
     internal async Task<PublicationRecord?> FindOr404Async(HttpContext ctx, string id)
     {
-        var record = await store.FindAsync(id, ctx.RequestAborted);
-        if (record is null) await ApiResponses.ProblemAsync(ctx, 404, "未找到该信息", $"没有 id 为“{id}”的发布记录");
+        var record = ItemValidator.IsWellFormedId(id) ? await store.FindAsync(id, ctx.RequestAborted) : null;
+        if (record is null)
+        {
+            await ApiResponses.ProblemAsync(ctx, 404, "未找到该信息", $"没有 id 为“{id}”的发布记录",
+                new Dictionary<string, string[]> { ["id"] = ["没有该 id 的发布记录"] });
+        }
+
         return record;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Channels.Publishing.Items;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace Channels.Publishing.Api;
 
@@ -13,20 +14,9 @@ public static class RequestReader
 
     public static async Task<Result> ReadItemAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return new(null, 415, "body", "请求须为 application/json");
-        if (request.ContentLength > MaxBodyBytes) return new(null, 413, "body", $"请求体不能超过{MaxBodyBytes / 1024}KB");
+        if (!IsUtf8Json(request.ContentType)) return new(null, 415, "body", "请求须为 application/json（UTF-8 编码）");
+        if (await RequestBody.ReadAsync(request, MaxBodyBytes, ct) is not { } bytes) return new(null, 413, "body", $"请求体不能超过{MaxBodyBytes / 1024}KB");
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return new(null, 413, "body", $"请求体不能超过{MaxBodyBytes / 1024}KB");
-            buffer.Write(chunk, 0, read);
-        }
-
-        var bytes = buffer.ToArray();
         try
         {
             // Syntax first, so a truncated or malformed body is reported as such, not as the last field read.
@@ -48,6 +38,12 @@ public static class RequestReader
             return new(null, 400, field, $"JSON 格式或类型错误：{field}（{Reason(e)}）");
         }
     }
+
+    /// <summary>application/json exactly (not application/jsonp, not …-patch+json), in UTF-8 if a charset is given.</summary>
+    static bool IsUtf8Json(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (!type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
     static string Reason(JsonException e) => e.InnerException?.Message ?? e.Message.Split(". Path:")[0];
 }

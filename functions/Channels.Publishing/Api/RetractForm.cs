@@ -9,13 +9,15 @@ public sealed record RetractForm(string Reason, string? SmsCorrection)
 {
     public sealed record Problem(int Status, string Field, string Message);
 
+    public const int MaxBodyBytes = 64 * 1024;
+
     public static async Task<(RetractForm? Form, Problem? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > 64 * 1024) return (null, new Problem(413, "body", "请求体过大"));
+        if (await RequestBody.ReadAsync(request, MaxBodyBytes, ct) is not { } bytes) return (null, new Problem(413, "body", $"请求体不能超过{MaxBodyBytes / 1024}KB"));
         JsonElement body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, ChannelsJson.Options, ct);
+            body = JsonSerializer.Deserialize<JsonElement>(bytes, ChannelsJson.Options);
         }
         catch (JsonException)
         {

@@ -12,7 +12,7 @@ namespace Channels.Publishing.Api;
 /// POST /api/sms/receipts: Tencent's delivery-receipt callback, a JSON array of {user_receive_time, nationcode, mobile,
 /// report_status, errmsg, description, sid}. Each receipt is matched to its item by sid (= SerialNo) and stored exactly
 /// like a pulled one (upsert: a repeated callback changes nothing). Unknown sids are logged and acknowledged.
-/// Replies {"result":0,"errmsg":"OK"} as Tencent expects; a body that is not such an array is 400.
+/// Replies {"result":0,"errmsg":"OK"} as Tencent expects; a body that is not such an array is 400, one over 1 MB (chunked or not) 413.
 /// </summary>
 public sealed class SmsCallbackApi(SmsReceiptStore receipts, Microsoft.Extensions.Options.IOptions<SmsOptions> options, ILogger<SmsCallbackApi> logger)
 {
@@ -32,9 +32,15 @@ public sealed class SmsCallbackApi(SmsReceiptStore receipts, Microsoft.Extension
         }
 
         JsonElement body;
+        if (await RequestBody.ReadAsync(ctx.Request, RequestReader.MaxBodyBytes, ct) is not { } bytes)
+        {
+            await ApiResponses.JsonAsync(ctx, 413, new { result = 1, errmsg = "body too large" });
+            return;
+        }
+
         try
         {
-            body = (await JsonDocument.ParseAsync(ctx.Request.Body, cancellationToken: ct)).RootElement;
+            body = JsonDocument.Parse(bytes).RootElement;
         }
         catch (JsonException)
         {

@@ -22,5 +22,5 @@ public static class ChannelNames
         _ => channel,
     };
 
-    public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);
+    public static bool IsKnown(string? name) => All.Contains(name, StringComparer.Ordinal);
 }

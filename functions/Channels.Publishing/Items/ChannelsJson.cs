@@ -20,6 +20,9 @@ public static class ChannelsJson
             ReadCommentHandling = JsonCommentHandling.Disallow,
             MaxDepth = 16,
             RespectNullableAnnotations = true,
+
+            // {"approver": "张伟", "approver": "李明"} is refused, not read as whichever came last.
+            AllowDuplicateProperties = false,
         };
         o.Converters.Add(new StrictDateTimeOffsetConverter());
         o.MakeReadOnly(populateMissingResolver: true);

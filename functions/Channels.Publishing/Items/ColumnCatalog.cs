@@ -22,5 +22,6 @@ public static class ColumnCatalog
 
     static readonly Dictionary<string, WebsiteColumn> ByName = All.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
-    public static WebsiteColumn? Find(string name) => ByName.GetValueOrDefault(name);
+    /// <summary>The column, or null when unknown (or null: a JSON array may hold nulls).</summary>
+    public static WebsiteColumn? Find(string? name) => name is null ? null : ByName.GetValueOrDefault(name);
 }

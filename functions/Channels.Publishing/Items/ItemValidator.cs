@@ -13,14 +13,18 @@ public static partial class ItemValidator
     public const int MaxSmsTextLength = 300;
     public const int MaxSmsAudience = 10_000;
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    // \z, not $: "$" also matches before a final newline, which let "abc\n" through to storage keys.
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z")]
     private static partial Regex IdPattern();
+
+    /// <summary>True when <paramref name="id"/> could be an item id; anything else is never looked up in storage.</summary>
+    public static bool IsWellFormedId(string? id) => id is not null && IdPattern().IsMatch(id);
 
     public static ValidationProblems Validate(PublicationItem item, DateTimeOffset now)
     {
         var p = new ValidationProblems();
         if (string.IsNullOrWhiteSpace(item.Id)) p.Add("id", "缺少 id");
-        else if (!IdPattern().IsMatch(item.Id)) p.Add("id", "id 只能由字母、数字、点、下划线和连字符组成，且不超过100个字符");
+        else if (!IsWellFormedId(item.Id)) p.Add("id", "id 只能由字母、数字、点、下划线和连字符组成，且不超过100个字符");
         Required(p, "title", item.Title, MaxTitleLength);
         Required(p, "body", item.Body, MaxBodyLength);
         Required(p, "publisher", item.Publisher, 100);

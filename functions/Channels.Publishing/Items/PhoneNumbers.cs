@@ -5,7 +5,9 @@ namespace Channels.Publishing.Items;
 /// <summary>Mainland China mobile numbers, normalised to E.164 (+86…), the form Tencent SMS takes.</summary>
 public static partial class PhoneNumbers
 {
-    [GeneratedRegex(@"^(?:\+86|0086|86)?(1[3-9]\d{9})$")]
+    // [0-9], not \d: \d also matches fullwidth and other scripts' digits ("13８００…"), which would be sent on as such.
+    // \z, not $: "$" also matches before a final newline.
+    [GeneratedRegex(@"\A(?:\+86|0086|86)?(1[3-9][0-9]{9})\z")]
     private static partial Regex MobilePattern();
 
     public static string? Normalise(string raw)

@@ -22,6 +22,8 @@ public class RequestReaderTests
     [InlineData("{\"id\": \"a\", \"channels\": \"website\"}", "channels")]
     [InlineData("{\"title\": null}", "title")]
     [InlineData("null", "body")]
+    [InlineData("{\"id\": \"a\", \"id\": \"../b\"}", "id")]
+    [InlineData("{\"approval\": {\"approver\": \"张伟\", \"approver\": \"李明\"}}", "approval.approver")]
     public async Task ReadItemAsync_BadJson_400NamingTheField(string body, string field)
     {
         var r = await Read(body);
@@ -30,8 +32,32 @@ public class RequestReaderTests
         Assert.Equal(field, r.Field);
     }
 
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/jsonp")]
+    [InlineData("application/json-patch+json")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("text/json")]
+    public async Task ReadItemAsync_NotUtf8Json_415(string contentType) => Assert.Equal(415, (await Read("{\"id\": \"a\"}", contentType)).Status);
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("Application/JSON; charset=UTF-8")]
+    public async Task ReadItemAsync_Utf8Json_Read(string contentType) => Assert.Equal(200, (await Read("{\"id\": \"a\"}", contentType)).Status);
+
     [Fact]
-    public async Task ReadItemAsync_NotJson_415() => Assert.Equal(415, (await Read("id=a", "application/x-www-form-urlencoded")).Status);
+    public async Task ReadItemAsync_OverLimitWithoutContentLength_413WithoutReadingOn()
+    {
+        var ctx = new DefaultHttpContext();
+        ctx.Request.ContentType = "application/json";
+        var body = new MemoryStream(new byte[3 * RequestReader.MaxBodyBytes]);
+        ctx.Request.Body = body;
+
+        var r = await RequestReader.ReadItemAsync(ctx.Request, CancellationToken.None);
+
+        Assert.Equal(413, r.Status);
+        Assert.True(body.Position < 2 * RequestReader.MaxBodyBytes);
+    }
 
     [Fact]
     public async Task ReadItemAsync_OffsetDate_Parsed()

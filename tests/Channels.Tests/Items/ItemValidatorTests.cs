@@ -20,6 +20,40 @@ public class ItemValidatorTests
         Assert.Contains("approval.approver", Errors(item with { Approval = item.Approval! with { Approver = " 李明 " } }).Keys);
     }
 
+    [Theory]
+    [InlineData("李明", "李\u200b明")]
+    [InlineData("李明", "李明\u3000")]
+    [InlineData("李明", "\u202e李明")]
+    [InlineData("Li Ming", "Ｌｉ Ｍｉｎｇ")]
+    [InlineData("Li Ming", "li  ming")]
+    public void Validate_ApproverIsAuthorInDisguise_NamesApprover(string author, string approver)
+    {
+        var item = SampleItems.Valid();
+        Assert.Contains("approval.approver", Errors(item with { Approval = item.Approval! with { Author = author, Approver = approver } }).Keys);
+    }
+
+    [Fact]
+    public void Validate_InvisibleReviewer_IsMissing()
+    {
+        var item = SampleItems.Valid();
+        Assert.Contains("approval.reviewer", Errors(item with { Approval = item.Approval! with { Reviewer = "\u200b\u200b" } }).Keys);
+    }
+
+    [Fact]
+    public void Validate_ApprovedIn1900_IsRefused()
+    {
+        var item = SampleItems.Valid();
+        Assert.Contains("approval.approvedAt", Errors(item with { Approval = item.Approval! with { ApprovedAt = new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)) } }).Keys);
+    }
+
+    [Fact]
+    public void Validate_NullChannelOrColumn_NamesItsIndex()
+    {
+        var errors = Errors(SampleItems.Valid() with { Channels = ["website", null!], Columns = ["通知公告", null!] });
+        Assert.Contains("channels[1]", errors.Keys);
+        Assert.Contains("columns[1]", errors.Keys);
+    }
+
     [Fact]
     public void Validate_ConfidentialityReviewNotPassed_IsRefused()
     {
@@ -62,6 +96,8 @@ public class ItemValidatorTests
     [InlineData("12345")]
     [InlineData("+1 555 0100")]
     [InlineData("1380000000x")]
+    [InlineData("13８００００００１")]
+    [InlineData("13800000001\n")]
     public void Validate_InvalidPhone_NamesTheNumber(string phone)
     {
         var item = SampleItems.Valid();
@@ -80,6 +116,7 @@ public class ItemValidatorTests
     [InlineData("a/b")]
     [InlineData("")]
     [InlineData("中文编号")]
+    [InlineData("abc\n")]
     public void Validate_IdWithPathOrForeignCharacters_IsRefused(string id) =>
         Assert.Contains("id", Errors(SampleItems.Valid() with { Id = id }).Keys);
 
