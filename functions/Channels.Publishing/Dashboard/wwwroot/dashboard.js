@@ -11,6 +11,8 @@
     retracted: '已撤回', 'correction-sent': '已发更正短信' };
   const STATUS_LABELS = { accepted: '已受理', scheduled: '已排期', publishing: '发布中', delivered: '全部送达',
     'partially-failed': '部分失败', failed: '失败', retracting: '撤回中', retracted: '已撤回', cancelled: '已取消' };
+  // Publication-level history entries that are neither a publication status nor a channel state.
+  const HISTORY_LABELS = { rescheduled: '已改期', 'escalated-warning': '时限预警', 'escalated-breach': '超过5小时时限', cancelled: '已取消' };
   const HEALTH_LABELS = { ok: '正常', warning: '注意', down: '异常' };
   const TOKEN_LABELS = { valid: '有效', expired: '已失效', unknown: '未知', 'n/a': '不适用' };
   const ROLE_LABELS = { admin: '管理员', editor: '编辑', reader: '只读' };
@@ -27,6 +29,8 @@
   const state = {
     key: null, role: null, filters: {}, offset: 0, limit: PAGE_SIZE, detailId: null, detail: null,
     timers: [], ticking: false,
+    health: [],   // last channel health list (re-rendered when the digest result changes)
+    digest: null, // WeChat digest button: { busy } or { kind, html } of the last result
     errors: {},   // source -> error shown in the banner
     rendered: {}, // area -> signature of the data the area shows
     seq: {},      // resource -> number of its newest request
@@ -101,9 +105,9 @@
 
   // --------------------------------------------------------------------- API
   class ApiError extends Error {
-    constructor(status, title, detail, errors) {
+    constructor(status, title, detail, errors, body) {
       super(title);
-      Object.assign(this, { status, title, detail: detail || '', errors: errors || null });
+      Object.assign(this, { status, title, detail: detail || '', errors: errors || null, body: body ?? null });
     }
   }
 
@@ -120,7 +124,7 @@
     if (!res.ok) {
       let p = null;
       try { p = JSON.parse(text); } catch { /* not problem json */ }
-      if (p && typeof p === 'object') throw new ApiError(res.status, p.title || `请求失败（HTTP ${res.status}）`, p.detail, p.errors);
+      if (p && typeof p === 'object') throw new ApiError(res.status, p.title || `请求失败（HTTP ${res.status}）`, p.detail, p.errors, p);
       throw new ApiError(res.status, `请求失败（HTTP ${res.status}）`, text.slice(0, 200));
     }
     if (!accept.includes('json')) return text;
@@ -163,6 +167,13 @@
     try { await loader(); succeed(source); return true; } catch (err) { fail(source, err); return false; }
   }
   const showMsg = (el, kind, html) => Object.assign(el, { className: `msg ${kind}`, innerHTML: html, hidden: false });
+
+  // -------------------------------------------------------------- extensions
+  // Panels kept in other files (dashboard-rules.js) plug in through window.ChannelsDashboard.register({...}):
+  // enter(role) after login, leave() on logout, fast() with the 3 s refresh (may return run()'s promise),
+  // slow() every 15 s, year() when the selected year changes.
+  const extensions = [];
+  const each = (hook, ...args) => extensions.map((x) => (typeof x[hook] === 'function' ? x[hook](...args) : undefined));
 
   // -------------------------------------------------------------------- auth
   function readKeyFromHash() {
@@ -210,15 +221,17 @@
     if (!$('#year').value) $('#year').value = chinaParts(new Date()).y;
     if (canPublish() && !$('#publish-json').value.trim()) $('#publish-json').value = publishTemplate();
     renderBanner();
+    each('enter', role);
     startTimers();
   }
 
   function logout(message) {
     stopTimers();
-    Object.assign(state, { key: null, role: null, seq: {}, errors: {}, rendered: {} });
+    Object.assign(state, { key: null, role: null, seq: {}, errors: {}, rendered: {}, health: [], digest: null });
     sessionStorage.removeItem(KEY_STORAGE);
     closeDetail();
     closeRetract();
+    each('leave');
     ['#health-cards', '#counts', '#months', '#pub-rows'].forEach((s) => { $(s).innerHTML = ''; });
     ['#app', '#session', '#publish-result'].forEach((s) => show(s, false));
     renderBanner();
@@ -233,6 +246,7 @@
       const jobs = [run('list', loadList)];
       if (canSeeHealth()) jobs.push(run('health', loadHealth));
       if (state.detailId) jobs.push(run('detail', loadDetail));
+      jobs.push(...each('fast').filter(Boolean));
       const results = await Promise.all(jobs);
       if (state.key && results.every(Boolean)) $('#refreshed').textContent = chinaClock();
     } finally {
@@ -242,8 +256,9 @@
   function startTimers() {
     stopTimers();
     tick();
-    run('counts', loadCounts);
-    state.timers.push(setInterval(tick, FAST_MS), setInterval(() => run('counts', loadCounts), SLOW_MS));
+    const slow = () => { run('counts', loadCounts); each('slow'); };
+    slow();
+    state.timers.push(setInterval(tick, FAST_MS), setInterval(slow, SLOW_MS));
   }
   const stopTimers = () => { state.timers.forEach(clearInterval); state.timers = []; };
 
@@ -252,8 +267,13 @@
     const fresh = ticket('health');
     const data = await api('/api/channels/health');
     if (!fresh()) return;
-    const list = Array.isArray(data?.channels) ? data.channels : [];
-    if (changed('health', list)) {
+    state.health = Array.isArray(data?.channels) ? data.channels : [];
+    renderHealth();
+  }
+
+  function renderHealth() {
+    const list = state.health;
+    if (changed('health', [list, state.digest])) {
       $('#health-cards').innerHTML = list.length ? list.map(healthCard).join('') : '<p class="empty">暂无渠道数据</p>';
     }
   }
@@ -277,8 +297,36 @@
         ${meta('积压', `<span class="num">${num(h.backlog)}</span>`)}
         ${meta('失败', `<span class="num${h.failed ? ' bad' : ''}">${num(h.failed)}</span>`)}
       </dl>
-      ${h.note ? `<p class="note">${esc(h.note)}</p>` : ''}${lastError}${held}
+      ${h.note ? `<p class="note">${esc(h.note)}</p>` : ''}${lastError}${held}${h.channel === 'wechat' && isAdmin() ? digestPart() : ''}
     </article>`;
+  }
+
+  // Admins start today's WeChat mass-send digest by hand; the last answer stays on the card.
+  function digestPart() {
+    const d = state.digest;
+    const result = d?.html ? `<div class="digest-result msg ${esc(d.kind)}">${d.html}</div>` : '';
+    return `<button type="button" class="btn digest-now"${d?.busy ? ' disabled' : ''} title="立即发送今日等待群发的微信文章">${
+      d?.busy ? '正在启动群发…' : '立即群发'}</button>${result}`;
+  }
+
+  async function digestNow() {
+    if (state.digest?.busy) return;
+    state.digest = { busy: true };
+    renderHealth();
+    const at = chinaClock();
+    try {
+      const r = (await api('/api/channels/wechat/digest', { method: 'POST' })) || {};
+      state.digest = { kind: 'ok', html: `已开始 ${esc(r.date ?? '今日')} 的微信群发（${esc(at)}）${
+        r.instanceId ? `<div class="sub"><code>${esc(r.instanceId)}</code></div>` : ''}` };
+      succeed('action');
+    } catch (err) {
+      const running = err?.status === 409;
+      state.digest = running
+        ? { kind: 'warn', html: `${esc(err.body?.date ?? '今日')} 的微信群发正在进行中，请勿重复发送（${esc(at)}）` }
+        : { kind: 'error', html: problemHtml(err) };
+      if (!running) fail('action', err);
+    }
+    if (state.key) renderHealth();
   }
 
   const resume = (btn) => act(btn, null, async () => {
@@ -438,8 +486,9 @@
     const channels = Array.isArray(p.channels) ? p.channels : [];
     const history = Array.isArray(p.history) ? p.history : [];
     const retract = admin && RETRACTABLE.has(p.status) ? '<button type="button" id="retract-open" class="btn danger">撤回</button>' : '';
+    const schedule = canPublish() && p.status === 'scheduled' ? scheduleButtons(p) : '';
     $('#detail-body').innerHTML = `
-      <div class="detail-title"><h3>${priorityTag(p.priority)}${esc(p.title)}</h3>${retract}</div>
+      <div class="detail-title"><h3>${priorityTag(p.priority)}${esc(p.title)}</h3><div class="detail-actions">${schedule}${retract}</div></div>
       <dl class="meta">
         ${meta('编号', `<code>${esc(p.id)}</code>`)}
         ${meta('状态', statusBadge(p.status))}
@@ -461,6 +510,13 @@
       <ol id="history" class="timeline">${history.map(historyItem).join('')}</ol>`;
   }
 
+  // 改期 / 取消发布 of a scheduled publication (detail and queue); dashboard-rules.js opens the dialogs.
+  function scheduleButtons(p, extraClass = '') {
+    const data = `data-id="${esc(p.id)}" data-title="${esc(p.title)}" data-at="${esc(p.publishAt)}"`;
+    return `<button type="button" class="btn${extraClass} reschedule" ${data}>改期</button>`
+      + `<button type="button" class="btn${extraClass} danger cancel-publication" ${data}>取消发布</button>`;
+  }
+
   function channelRow(c, admin) {
     const url = safeUrl(c.url);
     const link = url ? `<a class="url" href="${esc(url)}" target="_blank" rel="noopener noreferrer" title="${esc(url)}">${esc(url)}</a>`
@@ -478,8 +534,8 @@
   function historyItem(h) {
     const own = h.channel == null; // null channel = the publication itself
     const badge = own
-      ? `<span class="badge" data-status="${esc(h.state)}">${esc(labelOf({ ...STATE_LABELS, ...STATUS_LABELS }, h.state))}</span>`
-      : `<span class="badge" data-state="${esc(h.state)}">${esc(labelOf({ ...STATUS_LABELS, ...STATE_LABELS }, h.state))}</span>`;
+      ? `<span class="badge" data-status="${esc(h.state)}">${esc(labelOf({ ...STATE_LABELS, ...HISTORY_LABELS, ...STATUS_LABELS }, h.state))}</span>`
+      : `<span class="badge" data-state="${esc(h.state)}">${esc(labelOf({ ...HISTORY_LABELS, ...STATUS_LABELS, ...STATE_LABELS }, h.state))}</span>`;
     const attempts = Number(h.attempts) > 1 ? `<span class="attempts">第 ${num(h.attempts)} 次</span>` : '';
     return `<li><time>${esc(fmtTime(h.at))}</time><span class="who">${own ? '发布' : esc(labelOf(CHANNEL_LABELS, h.channel))}</span>${
       badge}${attempts}${h.note ? `<span class="note">${esc(h.note)}</span>` : ''}</li>`;
@@ -644,18 +700,33 @@
     on('#health-cards', 'click', (e) => {
       const button = e.target.closest('button.resume');
       if (button) resume(button);
+      else if (e.target.closest('button.digest-now')) digestNow();
     });
     document.addEventListener('click', (e) => {
       const link = e.target.closest('a.open-item');
       if (link) { e.preventDefault(); openDetail(link.dataset.id); }
     });
-    on('#year', 'change', () => run('counts', loadCounts));
+    on('#year', 'change', () => { run('counts', loadCounts); each('year'); });
     on('#retract-form', 'submit', submit(submitRetract));
     on('#retract-cancel', 'click', closeRetract);
     on('#publish-submit', 'click', submitPublish);
     on('#publish-reset', 'click', () => { $('#publish-json').value = publishTemplate(); });
     window.addEventListener('hashchange', () => { const key = readKeyFromHash(); if (key) login(key); });
   }
+
+  // What dashboard-rules.js builds on; the key itself stays private to this file.
+  window.ChannelsDashboard = Object.freeze({
+    register(ext) {
+      extensions.push(ext);
+      if (!state.key || !state.role) return;
+      ['enter', 'slow', 'fast'].forEach((hook) => { if (typeof ext[hook] === 'function') ext[hook](state.role); }); // registered after login
+    },
+    $, show, esc, enc, has, labelOf, num, fmtTime, chinaParts, chinaClock, api, ApiError, run, act, showMsg, problemHtml, changed, ticket,
+    statusBadge, priorityTag, meta, scheduleButtons, openDetail, selectedYear,
+    refresh: () => Promise.all([run('list', loadList), state.detailId ? run('detail', loadDetail) : true]),
+    role: () => state.role, isAdmin, canPublish, detailId: () => state.detailId,
+    labels: { CHANNELS, CHANNEL_LABELS, STATE_LABELS, STATUS_LABELS, PRIORITY_LABELS },
+  });
 
   buildStaticParts();
   wire();
