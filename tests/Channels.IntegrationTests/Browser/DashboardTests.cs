@@ -108,6 +108,31 @@ public sealed class DashboardTests(ChannelsHost host) : IAsyncLifetime
         Assert.Equal(0, await page.Locator("button.retry").CountAsync());
     }
 
+    [Fact]
+    public async Task Editor_BringsAScheduledItemForwardFromTheQueue_ItGoesOut()
+    {
+        var at = DateTimeOffset.UtcNow.AddHours(3).ToOffset(TimeSpan.FromHours(8));
+        var item = Items.Approved("uiqueue", at) with { Channels = ["website"] };
+        item = item with { Approval = item.Approval! with { ApprovedAt = DateTimeOffset.UtcNow.AddMinutes(-10) } };
+        using (var submitted = await host.PostAsync(item)) Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        await host.WaitStatusAsync(item.Id, "scheduled");
+
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync($"{host.BaseUrl}/dashboard/#key={ChannelsHost.EditorKey}");
+        var row = page.Locator($"#queue-table tr[data-id=\"{item.Id}\"]");
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await row.Locator("button.reschedule").ClickAsync();
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await page.FillAsync("#reschedule-at", now);
+        await page.FillAsync("#reschedule-reason", "提前发布");
+        await page.ClickAsync("#reschedule-submit");
+
+        Assert.Equal("delivered", (await host.WaitStatusAsync(item.Id, "delivered")).GetProperty("status").GetString());
+        await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#rules-section")).ToBeVisibleAsync();
+    }
+
     /// <summary>The README's screenshot: written to CHANNELS_SCREENSHOT_DIR when set (docs/ when refreshing it), else to the temp folder.</summary>
     static async Task SaveScreenshotAsync(IPage page)
     {
