@@ -18,7 +18,8 @@ if (args.FirstOrDefault() == "chaos")
     var storage = Environment.GetEnvironmentVariable("Channels__Storage__ConnectionString") ?? "UseDevelopmentStorage=true";
     using var stop = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-    return await Channels.Local.Chaos.ChaosRunner.RunAsync(storage, args.Contains("--quick"), Console.Out, stop.Token);
+    return await Channels.Local.Chaos.ChaosRunner.RunAsync(storage, args.Contains("--quick"),
+        args.Where(a => a.StartsWith("--only=", StringComparison.Ordinal)).SelectMany(a => a["--only=".Length..].Split(',')).ToHashSet(), Console.Out, stop.Token);
 }
 
 var keep = args.Contains("--keep");

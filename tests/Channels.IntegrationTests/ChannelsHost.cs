@@ -54,6 +54,7 @@ public sealed class ChannelsHost : IAsyncLifetime
             "--Channels:Delivery:FirstRetrySeconds=0.2",
             "--Channels:Delivery:MaxRetrySeconds=1",
             "--Channels:Delivery:MaxAttempts=4",
+            "--Channels:Delivery:RecoveryRounds=0",
             "--Channels:Sms:SendFromHour=0",
             "--Channels:Sms:SendUntilHour=24",
             $"--Channels:Weibo:PostsPerHour={WeiboPostsPerWindow}",

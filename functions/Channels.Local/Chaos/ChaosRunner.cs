@@ -18,7 +18,7 @@ internal static class ChaosRunner
 {
     const string Key = "chaos-admin-key";
 
-    public static async Task<int> RunAsync(string storage, bool quick, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(string storage, bool quick, IReadOnlyCollection<string> only, TextWriter output, CancellationToken ct)
     {
         var sandbox = SandboxApp.Build(["--urls", "http://127.0.0.1:0"]);
         await sandbox.StartAsync(ct);
@@ -33,12 +33,13 @@ internal static class ChaosRunner
         foreach (var scenario in ChaosScenario.Profile(quick))
         {
             index++;
+            if (only.Count > 0 && !only.Contains(scenario.Name)) continue;
             var args = new List<string>
             {
                 $"--CHANNELS_BACKEND={scenario.Backend}", $"--Channels:Storage:ConnectionString={storage}", $"--Channels:Storage:Prefix=c{run[^6..]}s{index}",
                 $"--Channels:WeChat:BaseUrl={sandboxUrl}/wechat/", $"--Channels:Weibo:BaseUrl={sandboxUrl}/weibo/", $"--Channels:Sms:BaseUrl={sandboxUrl}/sms/",
                 $"--CHANNELS_KEY_ADMIN={Key}", "--Channels:Delivery:MaxAttempts=8", "--Channels:Delivery:FirstRetrySeconds=0.5",
-                "--Channels:Delivery:MaxRetrySeconds=4", "--Channels:Delivery:VerdictPollSeconds=0.5", "--Channels:Weibo:WindowSeconds=1",
+                "--Channels:Delivery:MaxRetrySeconds=4", "--Channels:Delivery:RecoveryRounds=2", "--Channels:Delivery:RecoveryDelaySeconds=10", "--Channels:Delivery:VerdictPollSeconds=0.5", "--Channels:Weibo:WindowSeconds=1",
                 "--Channels:Sms:SendFromHour=0", "--Channels:WeChat:DigestEnabled=false", "--Channels:Sms:SendUntilHour=24", "--Logging:LogLevel:Default=Warning",
             };
             var result = await RunScenarioAsync(scenario, $"c{run}s{index}", args, Path.Combine(logDir, $"{scenario.Name}.log"), sandboxHttp, quick, ct);
@@ -50,7 +51,7 @@ internal static class ChaosRunner
         }
 
         await sandbox.StopAsync(ct);
-        await File.WriteAllTextAsync(Path.Combine("bench", quick ? "chaos-quick.json" : "chaos.json"),
+        await File.WriteAllTextAsync(Path.Combine("bench", (quick ? "chaos-quick" : "chaos") + (only.Count > 0 ? "-partial" : "") + ".json"),
             JsonSerializer.Serialize(new { date = DateTimeOffset.UtcNow, machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}", results },
                 new JsonSerializerOptions { WriteIndented = true }), ct);
         return results.All(r => r.Passed) ? 0 : 1;

@@ -14,5 +14,9 @@ public sealed class DeliveryOptions
     [Range(0.1, 3600)] public double VerdictPollSeconds { get; set; } = 5;
     [Range(1, 10_000)] public int MaxVerdictPolls { get; set; } = 120;
 
-    public DeliveryPolicy ToPolicy() => new(MaxAttempts, FirstRetrySeconds, MaxRetrySeconds, VerdictPollSeconds, MaxVerdictPolls);
+    /// <summary>After the retries of a step are exhausted: how many more rounds, each after a longer pause, before the channel is failed.</summary>
+    [Range(0, 10)] public int RecoveryRounds { get; set; } = 2;
+    [Range(0.1, 86_400)] public double RecoveryDelaySeconds { get; set; } = 60;
+
+    public DeliveryPolicy ToPolicy() => new(MaxAttempts, FirstRetrySeconds, MaxRetrySeconds, VerdictPollSeconds, MaxVerdictPolls, RecoveryRounds, RecoveryDelaySeconds);
 }

@@ -7,7 +7,8 @@ namespace Channels.Publishing.Orchestration;
 /// <summary>
 /// One channel of one item, inside an orchestration: a paced channel first waits on a durable timer for its slot,
 /// then the delivery activity runs under the durable retry policy and is polled with durable timers until the
-/// platform's final verdict. Retries exhausted or no verdict in time: the channel is recorded failed with the reason.
+/// platform's final verdict. Retries exhausted: after RecoveryRounds pauses the channel is recorded failed with the
+/// reason; no verdict in time: failed at once.
 /// Used by the publication and by an admin's retry of one channel.
 /// </summary>
 public static class ChannelDelivery
@@ -17,35 +18,51 @@ public static class ChannelDelivery
     {
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
             p.MaxAttempts, TimeSpan.FromSeconds(p.FirstRetrySeconds), 2.0, TimeSpan.FromSeconds(p.MaxRetrySeconds)));
-        try
+        for (var round = 0; ; round++)
         {
-            if (ChannelPacing.IsPaced(channel))
+            try
             {
-                var slot = await context.CallActivityAsync<DeliverySlot?>(nameof(PlanDeliveryActivity), new ChannelTask(itemId, channel, PublishAt: publishAt), retry);
-                if (slot?.NotBefore is { } notBefore && notBefore.UtcDateTime > context.CurrentUtcDateTime)
-                {
-                    await context.CreateTimer(notBefore.UtcDateTime, CancellationToken.None);
-                }
+                return await AttemptAsync(context, itemId, channel, p, publishAt, retry);
+            }
+            catch (TaskFailedException) when (round < p.RecoveryRounds)
+            {
+                // The platform may be down for a while (or the client's circuit open): pause on a durable timer, then
+                // run the step again — it reads the ledger and reconciles what an earlier round may have sent.
+                await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(p.RecoveryDelaySeconds * (round + 1)), CancellationToken.None);
+            }
+            catch (TaskFailedException e)
+            {
+                var rounds = p.RecoveryRounds > 0 ? $"（共{p.RecoveryRounds + 1}轮）" : "";
+                return await FailAsync(context, itemId, channel, $"重试{p.MaxAttempts}次后仍失败{rounds}：{e.FailureDetails.ErrorMessage}");
+            }
+        }
+    }
+
+    static async Task<ChannelOutcome> AttemptAsync(
+        TaskOrchestrationContext context, string itemId, string channel, DeliveryPolicy p, DateTimeOffset? publishAt, TaskOptions retry)
+    {
+        if (ChannelPacing.IsPaced(channel))
+        {
+            var slot = await context.CallActivityAsync<DeliverySlot?>(nameof(PlanDeliveryActivity), new ChannelTask(itemId, channel, PublishAt: publishAt), retry);
+            if (slot?.NotBefore is { } notBefore && notBefore.UtcDateTime > context.CurrentUtcDateTime)
+            {
+                await context.CreateTimer(notBefore.UtcDateTime, CancellationToken.None);
+            }
+        }
+
+        var outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, PublishAt: publishAt), retry);
+        for (var poll = 0; outcome.State == DeliveryState.Accepted; poll++)
+        {
+            if (poll >= p.MaxVerdictPolls)
+            {
+                return await FailAsync(context, itemId, channel, "平台在规定时间内未给出最终结果");
             }
 
-            var outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, PublishAt: publishAt), retry);
-            for (var poll = 0; outcome.State == DeliveryState.Accepted; poll++)
-            {
-                if (poll >= p.MaxVerdictPolls)
-                {
-                    return await FailAsync(context, itemId, channel, "平台在规定时间内未给出最终结果");
-                }
-
-                await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(p.VerdictPollSeconds), CancellationToken.None);
-                outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, Check: true, PublishAt: publishAt), retry);
-            }
-
-            return outcome;
+            await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(p.VerdictPollSeconds), CancellationToken.None);
+            outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, Check: true, PublishAt: publishAt), retry);
         }
-        catch (TaskFailedException e)
-        {
-            return await FailAsync(context, itemId, channel, $"重试{p.MaxAttempts}次后仍失败：{e.FailureDetails.ErrorMessage}");
-        }
+
+        return outcome;
     }
 
     static Task<ChannelOutcome> FailAsync(TaskOrchestrationContext context, string itemId, string channel, string reason) =>

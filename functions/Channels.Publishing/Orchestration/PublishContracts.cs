@@ -29,7 +29,9 @@ public sealed record DeliveryPolicy(
     double FirstRetrySeconds = 2,
     double MaxRetrySeconds = 60,
     double VerdictPollSeconds = 5,
-    int MaxVerdictPolls = 120);
+    int MaxVerdictPolls = 120,
+    int RecoveryRounds = 2,
+    double RecoveryDelaySeconds = 60);
 
 /// <summary>Activity input: one step on one channel of one item.</summary>
 public sealed record ChannelTask(string ItemId, string Channel, bool Check = false, DateTimeOffset? PublishAt = null);

@@ -127,4 +127,22 @@ public class PublishOrchestratorTests
 
         ctx.Verify(c => c.CallActivityAsync<DeliverySlot?>(new TaskName(nameof(PlanDeliveryActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
     }
+
+    [Fact]
+    public async Task RunAsync_RetriesExhausted_PausesOnADurableTimerThenTriesAgain_BeforeFailing()
+    {
+        var ctx = Context();
+        var calls = 0;
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "wechat", false), It.IsAny<TaskOptions?>()))
+           .Returns(() => ++calls == 1
+               ? Task.FromException<ChannelOutcome>(new TaskFailedException(nameof(DeliverActivity), 1, new TaskFailureDetails("HttpRequestException", "circuit open", null, null, null)))
+               : Task.FromResult(new ChannelOutcome("wechat", DeliveryState.Delivered)));
+        var policy = new DeliveryPolicy(MaxAttempts: 3, RecoveryRounds: 1, RecoveryDelaySeconds: 60);
+
+        var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, new PublishRequest("t-0001", new DateTimeOffset(Now.AddHours(-1)), ["wechat"], policy));
+
+        Assert.Equal(DeliveryState.Delivered, Assert.Single(outcome.Channels).State);
+        ctx.Verify(c => c.CreateTimer(Now.AddSeconds(60), It.IsAny<CancellationToken>()), Times.Once);
+        ctx.Verify(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(FailChannelActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+    }
 }

@@ -8,7 +8,7 @@ namespace Channels.Publishing.Channels.WeChat;
 public sealed class WeChatReconciler(WeChatClient client)
 {
     const int PageSize = 20;
-    const int MaxPages = 5;
+    const int MaxPages = 50; // 1,000 newest: a burst (a replay, a storm of items) can push the lost one deep
 
     /// <summary>The media_id of the draft holding the article with this source URL, or null.</summary>
     public async Task<string?> FindDraftAsync(string sourceUrl, CancellationToken ct) =>
