@@ -95,7 +95,9 @@ internal static class ChaosRunner
             }
 
             using var client = Client(host.Url);
-            var settled = await WaitAsync(client, items, fraction: 1.0, TimeSpan.FromSeconds(quick ? 300 : 1200), ct);
+            // After a SIGKILL the work the dead host had locked reappears only when its queue messages become visible
+            // again (5 minutes on the azurestorage backend), so settling takes over 5 minutes there.
+            var settled = await WaitAsync(client, items, fraction: 1.0, TimeSpan.FromSeconds(quick ? 600 : 1200), ct);
             var seconds = clock.Elapsed.TotalSeconds;
             await sandbox.DeleteAsync("/sandbox/faults", ct);
             return await ChaosVerdict.JudgeAsync(s.Name, client, sandbox, items, settled, seconds, ct);
