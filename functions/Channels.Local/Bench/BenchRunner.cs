@@ -32,8 +32,13 @@ internal static class BenchRunner
 
         output.WriteLine("2/6 pipeline: five-channel publications through the API, sandbox and Azurite");
         var pipeline = Enumerable.Range(0, quick ? 40 : 200).Select(i => BenchItems.FiveChannels(run, i)).ToList();
+        var profile = new StorageProfile();
         var clock = Stopwatch.StartNew();
         await SubmitAndWaitAsync(http, durable, pipeline, ct);
+        clock.Stop();
+        profile.Dispose();
+        output.Write(profile.Report(pipeline.Count));
+        var storage = new Dictionary<string, object> { ["pipeline"] = profile.PerItem(pipeline.Count) };
         r["pipelineItems"] = pipeline.Count;
         r["pipelineItemsPerSecond"] = Math.Round(pipeline.Count / clock.Elapsed.TotalSeconds, 1);
         r["pipelineToBaselineRatio"] = Math.Round((double)r["pipelineItemsPerSecond"]! / (double)r["baselineOrchestrationsPerSecond"]!, 3);
@@ -42,8 +47,14 @@ internal static class BenchRunner
         var file = Path.Combine(Path.GetTempPath(), $"channels-bench-{run}.jsonl");
         var year = YearDatasetGenerator.Generate(scale: quick ? 0.02 : 1.0);
         await DatasetFile.WriteAsync(file, year);
+        profile = new StorageProfile();
         clock.Restart();
         await ReplayRunner.RunAsync(baseUrl, apiKey, durable, file, 16, TextWriter.Null, ct);
+        clock.Stop();
+        profile.Dispose();
+        output.Write(profile.Report(year.Count));
+        storage["replay2017"] = profile.PerItem(year.Count);
+        r["storageRequestsPerItem"] = storage;
         r["replay2017Items"] = year.Count;
         r["replay2017Seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1);
         r["replay2017ItemsPerSecond"] = Math.Round(year.Count / clock.Elapsed.TotalSeconds, 1);

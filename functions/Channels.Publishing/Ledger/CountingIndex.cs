@@ -9,11 +9,21 @@ namespace Channels.Publishing.Ledger;
 /// row = channel|item|part. Written with upsert when a post reaches its final delivered state, so a retried or
 /// replayed delivery writes the same row again and is never counted twice. After each write the year's change
 /// token (table statversions, kept apart so reading it stays a cheap point read) is replaced, which is how cached
-/// statistics know they are stale.
+/// statistics know they are stale. Token writes of concurrent deliveries go together (group commit): one write per
+/// year per round trip, always started after the counts it stands for were written.
 /// </summary>
-public sealed class CountingIndex(ChannelsStorage storage)
+public sealed class CountingIndex
 {
     public const string VersionsPartition = "versions";
+
+    readonly ChannelsStorage storage;
+    readonly GroupCommit<int, bool> tokens;
+
+    public CountingIndex(ChannelsStorage storage)
+    {
+        this.storage = storage;
+        tokens = new GroupCommit<int, bool>(WriteTokensAsync);
+    }
 
     public async Task CountAsync(int year, int month, IEnumerable<CountedPost> posts, CancellationToken ct)
     {
@@ -33,8 +43,15 @@ public sealed class CountingIndex(ChannelsStorage storage)
             await storage.Delivered.SubmitTransactionAsync(chunk, ct);
         }
 
-        // A fresh token, not a counter: concurrent writers never conflict, and any change is seen.
-        await storage.StatVersions.UpsertEntityAsync(new TableEntity(VersionsPartition, partition) { ["Token"] = Guid.NewGuid().ToString("N") }, TableUpdateMode.Replace, ct);
+        await tokens.RunAsync(year, ct);
+    }
+
+    /// <summary>A fresh token per year, not a counter: concurrent writers never conflict, and any change is seen.</summary>
+    async Task<IReadOnlyList<bool>> WriteTokensAsync(IReadOnlyList<int> years, CancellationToken ct)
+    {
+        await Task.WhenAll(years.Distinct().Select(year => storage.StatVersions.UpsertEntityAsync(
+            new TableEntity(VersionsPartition, year.ToString(CultureInfo.InvariantCulture)) { ["Token"] = Guid.NewGuid().ToString("N") }, TableUpdateMode.Replace, ct)));
+        return [.. years.Select(_ => true)];
     }
 
     public async Task<string> VersionAsync(int year, CancellationToken ct)

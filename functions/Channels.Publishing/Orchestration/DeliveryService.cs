@@ -23,7 +23,12 @@ public sealed class DeliveryService(
     public async Task<ChannelOutcome> DeliverAsync(ChannelTask task, CancellationToken ct = default)
     {
         var record = Effective(await publications.GetArchivedAsync(task.ItemId, ct), task);
-        var (entry, created) = await ledger.GetOrCreateIntentAsync(task.ItemId, task.Channel, record.ContentHash, task.Check ? 0 : 1, ct);
+        // A verdict check, or a paced channel whose slot planning may have written a queued row, finds its row with
+        // one read; a first send writes its intent with one insert (the usual case: no read before it).
+        var known = task.Check || ChannelPacing.IsPaced(task.Channel) ? await ledger.FindAsync(task.ItemId, task.Channel, ct) : null;
+        var (entry, created) = known is not null
+            ? (known, false)
+            : await ledger.GetOrCreateIntentAsync(task.ItemId, task.Channel, record.ContentHash, task.Check ? 0 : 1, ct);
         if (DeliveryState.IsFinal(entry.State)) return Outcome(entry);
 
         var publisher = byChannel.GetValueOrDefault(task.Channel) ?? throw new InvalidOperationException($"no publisher for channel {task.Channel}");
@@ -58,6 +63,9 @@ public sealed class DeliveryService(
         {
             await counting.CountAsync(record.Year, ChinaTime.ToChina(record.PublishAt).Month, counted, ct);
         }
+
+        // Still waiting for the platform's verdict: nothing new to record.
+        if (task.Check && step.State == DeliveryState.Accepted && entry.State == DeliveryState.Accepted) return Outcome(entry);
 
         var now = time.GetUtcNow();
         if (step.State == DeliveryState.Accepted) entry.AcceptedAt ??= now;

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -50,12 +51,16 @@ public sealed class ChannelsStorage
     /// </summary>
     static (TableServiceClient Tables, BlobServiceClient Blobs) CreateClients(StorageOptions o)
     {
-        if (!o.UsesServiceUris) return (new TableServiceClient(o.ConnectionString!), new BlobServiceClient(o.ConnectionString!));
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(StorageRequestMeter.Tables, HttpPipelinePosition.PerRetry);
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(StorageRequestMeter.Blobs, HttpPipelinePosition.PerRetry);
+        if (!o.UsesServiceUris) return (new TableServiceClient(o.ConnectionString!, tableOptions), new BlobServiceClient(o.ConnectionString!, blobOptions));
         var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
         {
             ManagedIdentityClientId = string.IsNullOrWhiteSpace(o.ClientId) ? null : o.ClientId,
         });
-        return (new TableServiceClient(new Uri(o.TableServiceUri!), credential), new BlobServiceClient(new Uri(o.BlobServiceUri!), credential));
+        return (new TableServiceClient(new Uri(o.TableServiceUri!), credential, tableOptions), new BlobServiceClient(new Uri(o.BlobServiceUri!), credential, blobOptions));
     }
 
     /// <summary>Creates what is missing, once per process (again after a failure, e.g. storage not up yet).</summary>
