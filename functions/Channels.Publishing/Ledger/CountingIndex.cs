@@ -9,27 +9,28 @@ namespace Channels.Publishing.Ledger;
 /// row = channel|item|part. Written with upsert when a post reaches its final delivered state, so a retried or
 /// replayed delivery writes the same row again and is never counted twice. After each write the year's change
 /// token (table statversions, kept apart so reading it stays a cheap point read) is replaced, which is how cached
-/// statistics know they are stale. Token writes of concurrent deliveries go together (group commit): one write per
-/// year per round trip, always started after the counts it stands for were written.
+/// statistics know they are stale. Deliveries counted at the same moment go together (group commit): their rows in
+/// one transaction per year (≤100 rows each), then one token write per year — always after the rows it stands for.
 /// </summary>
 public sealed class CountingIndex
 {
     public const string VersionsPartition = "versions";
+    const int TransactionLimit = 100;
 
     readonly ChannelsStorage storage;
-    readonly GroupCommit<int, bool> tokens;
+    readonly GroupCommit<(int Year, TableEntity[] Rows), bool> writes;
 
     public CountingIndex(ChannelsStorage storage)
     {
         this.storage = storage;
-        tokens = new GroupCommit<int, bool>(WriteTokensAsync);
+        writes = new GroupCommit<(int Year, TableEntity[] Rows), bool>(WriteAsync);
     }
 
     public async Task CountAsync(int year, int month, IEnumerable<CountedPost> posts, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
         var partition = year.ToString(CultureInfo.InvariantCulture);
-        var actions = posts.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, p.RowKey)
+        var rows = posts.Select(p => new TableEntity(partition, p.RowKey)
         {
             ["Channel"] = p.Channel,
             ["Metric"] = p.Metric,
@@ -37,21 +38,25 @@ public sealed class CountingIndex
             ["Units"] = p.Units,
             ["ItemId"] = p.ItemId,
             ["Month"] = month,
-        })).ToList();
-        foreach (var chunk in actions.Chunk(100))
-        {
-            await storage.Delivered.SubmitTransactionAsync(chunk, ct);
-        }
-
-        await tokens.RunAsync(year, ct);
+        }).ToArray();
+        await writes.RunAsync((year, rows), ct);
     }
 
-    /// <summary>A fresh token per year, not a counter: concurrent writers never conflict, and any change is seen.</summary>
-    async Task<IReadOnlyList<bool>> WriteTokensAsync(IReadOnlyList<int> years, CancellationToken ct)
+    async Task<IReadOnlyList<bool>> WriteAsync(IReadOnlyList<(int Year, TableEntity[] Rows)> requests, CancellationToken ct)
     {
-        await Task.WhenAll(years.Distinct().Select(year => storage.StatVersions.UpsertEntityAsync(
-            new TableEntity(VersionsPartition, year.ToString(CultureInfo.InvariantCulture)) { ["Token"] = Guid.NewGuid().ToString("N") }, TableUpdateMode.Replace, ct)));
-        return [.. years.Select(_ => true)];
+        foreach (var year in requests.GroupBy(r => r.Year))
+        {
+            // A transaction may not name a row twice: the same post counted twice at once is one upsert.
+            var rows = year.SelectMany(r => r.Rows).GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(g => g.Last());
+            await Parallel.ForEachAsync(rows.Chunk(TransactionLimit), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (chunk, c) =>
+                await storage.Delivered.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), c));
+
+            // A fresh token, not a counter: concurrent writers never conflict, and any change is seen.
+            await storage.StatVersions.UpsertEntityAsync(
+                new TableEntity(VersionsPartition, year.Key.ToString(CultureInfo.InvariantCulture)) { ["Token"] = Guid.NewGuid().ToString("N") }, TableUpdateMode.Replace, ct);
+        }
+
+        return [.. requests.Select(_ => true)];
     }
 
     public async Task<string> VersionAsync(int year, CancellationToken ct)
