@@ -16,6 +16,9 @@ namespace Channels.Local;
 /// </summary>
 internal static class ReplayRunner
 {
+    /// <summary>Waits held open at once (HTTP/2 streams to the sidecar, which allows 100 per connection).</summary>
+    public const int WaitParallelism = 32;
+
     public static async Task<int> RunAsync(string baseUrl, string apiKey, DurableTaskClient durable, string file, int parallel, TextWriter output, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
@@ -45,27 +48,15 @@ internal static class ReplayRunner
         var outcomes = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var total = pending.Count;
         var done = 0;
-        while (!pending.IsEmpty && !ct.IsCancellationRequested)
+        // Each wait is one long-held call to the in-process Durable runtime, answered when the instance completes:
+        // no polling, so waiting costs neither storage nor CPU. Instances finish roughly in submission order.
+        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = WaitParallelism, CancellationToken = ct }, async (id, c) =>
         {
-            var round = new List<string>();
-            while (pending.TryDequeue(out var id)) round.Add(id);
-            await Parallel.ForEachAsync(round, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct }, async (id, c) =>
-            {
-                // Waiting asks the in-process Durable runtime, so the wait itself puts no load on storage.
-                var instance = await durable.GetInstanceAsync(PublicationsApi.InstanceId(id), getInputsAndOutputs: true, c);
-                if (instance is { IsCompleted: true })
-                {
-                    var status = instance.ReadOutputAs<PublicationOutcome>()?.Status ?? instance.RuntimeStatus.ToString();
-                    outcomes.AddOrUpdate(status, 1, (_, n) => n + 1);
-                    Progress(output, "送达", Interlocked.Increment(ref done), total, clock);
-                }
-                else
-                {
-                    pending.Enqueue(id);
-                }
-            });
-            if (!pending.IsEmpty) await Task.Delay(500, ct);
-        }
+            var instance = await durable.WaitForInstanceCompletionAsync(PublicationsApi.InstanceId(id), getInputsAndOutputs: true, c);
+            var status = instance.ReadOutputAs<PublicationOutcome>()?.Status ?? instance.RuntimeStatus.ToString();
+            outcomes.AddOrUpdate(status, 1, (_, n) => n + 1);
+            Progress(output, "送达", Interlocked.Increment(ref done), total, clock);
+        });
 
         var seconds = clock.Elapsed.TotalSeconds;
         output.WriteLine($"\n\n回放完成：{lines.Count}条，用时{seconds:F1}秒（{lines.Count / seconds:F1}条/秒）；" +

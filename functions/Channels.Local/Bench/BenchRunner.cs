@@ -108,10 +108,8 @@ internal static class BenchRunner
             if ((int)response.StatusCode != 202) throw new InvalidOperationException($"{item.Id}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(c)}");
         });
         // Everything is in flight before the waiting starts: throughput, not one-at-a-time latency.
-        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (item, c) =>
-        {
-            while (await durable.GetInstanceAsync(PublicationsApi.InstanceId(item.Id), c) is not { IsCompleted: true }) await Task.Delay(20, c);
-        });
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = ReplayRunner.WaitParallelism, CancellationToken = ct }, async (item, c) =>
+            await durable.WaitForInstanceCompletionAsync(PublicationsApi.InstanceId(item.Id), c));
     }
 
     static async Task<(double Cold, List<double> Samples)> StatsLatencyAsync(HttpClient http, int year, int n, CancellationToken ct)
