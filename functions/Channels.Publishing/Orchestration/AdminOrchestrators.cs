@@ -23,8 +23,7 @@ public sealed class RetractOrchestrator : TaskOrchestrator<RetractRequest, strin
     public override async Task<string> RunAsync(TaskOrchestrationContext context, RetractRequest input)
     {
         var p = input.Policy;
-        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-            p.MaxAttempts, TimeSpan.FromSeconds(p.FirstRetrySeconds), 2.0, TimeSpan.FromSeconds(p.MaxRetrySeconds)));
+        var retry = p.RetryOptions();
         await Task.WhenAll(input.Channels.Select(async channel =>
         {
             var task = new RetractChannel(input.ItemId, channel, input.Reason, input.SmsCorrection);

@@ -16,8 +16,7 @@ public static class ChannelDelivery
     /// <param name="publishAt">The rescheduled publication time when an editor moved it (null: the submitted one).</param>
     public static async Task<ChannelOutcome> RunAsync(TaskOrchestrationContext context, string itemId, string channel, DeliveryPolicy p, DateTimeOffset? publishAt = null)
     {
-        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-            p.MaxAttempts, TimeSpan.FromSeconds(p.FirstRetrySeconds), 2.0, TimeSpan.FromSeconds(p.MaxRetrySeconds)));
+        var retry = p.RetryOptions();
         for (var round = 0; ; round++)
         {
             try

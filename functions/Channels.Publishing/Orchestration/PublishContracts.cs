@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace Channels.Publishing.Orchestration;
 
 /// <summary>Orchestration input: ids and settings only (the item itself stays in the archive blob).</summary>
@@ -31,7 +33,12 @@ public sealed record DeliveryPolicy(
     double VerdictPollSeconds = 5,
     int MaxVerdictPolls = 120,
     int RecoveryRounds = 2,
-    double RecoveryDelaySeconds = 60);
+    double RecoveryDelaySeconds = 60)
+{
+    /// <summary>The durable retry policy of every channel activity: MaxAttempts, exponential from FirstRetrySeconds (×2) up to MaxRetrySeconds.</summary>
+    public TaskOptions RetryOptions() => TaskOptions.FromRetryPolicy(new RetryPolicy(
+        MaxAttempts, TimeSpan.FromSeconds(FirstRetrySeconds), 2.0, TimeSpan.FromSeconds(MaxRetrySeconds)));
+}
 
 /// <summary>Activity input: one step on one channel of one item.</summary>
 public sealed record ChannelTask(string ItemId, string Channel, bool Check = false, DateTimeOffset? PublishAt = null);

@@ -16,8 +16,7 @@ public sealed class WeChatDigestOrchestrator : TaskOrchestrator<DigestRequest, s
         var items = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(PlanDigestActivity), input.Date);
         if (items.Count == 0) return "empty";
         var p = input.Policy;
-        var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-            p.MaxAttempts, TimeSpan.FromSeconds(p.FirstRetrySeconds), 2.0, TimeSpan.FromSeconds(p.MaxRetrySeconds)));
+        var retry = p.RetryOptions();
         string state;
         try
         {
