@@ -30,6 +30,10 @@ internal static class BenchRunner
         r["baselineOrchestrations"] = quick ? 200 : 1000;
         r["baselineOrchestrationsPerSecond"] = Math.Round(await BaselineFanOut.MeasureAsync((int)r["baselineOrchestrations"]!), 1);
 
+        output.WriteLine("   storage ceiling: small upserts and point reads on a scratch table, 32 callers");
+        var storageService = app.Services.GetRequiredService<Channels.Publishing.Storage.ChannelsStorage>();
+        r["storageCeilingRequestsPerSecond"] = Math.Round(await StorageCeiling.MeasureAsync(storageService, TimeSpan.FromSeconds(quick ? 3 : 10), ct), 0);
+
         output.WriteLine("2/6 pipeline: five-channel publications through the API, sandbox and Azurite");
         var pipeline = Enumerable.Range(0, quick ? 40 : 200).Select(i => BenchItems.FiveChannels(run, i)).ToList();
         var profile = new StorageProfile();
@@ -39,6 +43,8 @@ internal static class BenchRunner
         profile.Dispose();
         output.Write(profile.Report(pipeline.Count));
         var storage = new Dictionary<string, object> { ["pipeline"] = profile.PerItem(pipeline.Count) };
+        r["pipelineStorageRequestsPerItem"] = Math.Round((double)profile.Requests / pipeline.Count, 1);
+        r["pipelineStorageCeilingItemsPerSecond"] = Math.Round((double)r["storageCeilingRequestsPerSecond"]! / (double)r["pipelineStorageRequestsPerItem"]!, 1);
         r["pipelineItems"] = pipeline.Count;
         r["pipelineItemsPerSecond"] = Math.Round(pipeline.Count / clock.Elapsed.TotalSeconds, 1);
         r["pipelineToBaselineRatio"] = Math.Round((double)r["pipelineItemsPerSecond"]! / (double)r["baselineOrchestrationsPerSecond"]!, 3);
@@ -54,6 +60,8 @@ internal static class BenchRunner
         profile.Dispose();
         output.Write(profile.Report(year.Count));
         storage["replay2017"] = profile.PerItem(year.Count);
+        r["replayStorageRequestsPerItem"] = Math.Round((double)profile.Requests / year.Count, 1);
+        r["replayStorageCeilingItemsPerSecond"] = Math.Round((double)r["storageCeilingRequestsPerSecond"]! / (double)r["replayStorageRequestsPerItem"]!, 1);
         r["storageRequestsPerItem"] = storage;
         r["replay2017Items"] = year.Count;
         r["replay2017Seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1);
@@ -147,8 +155,11 @@ internal static class BenchRunner
 
         figure                               measured      target
         baseline fan-out orchestrations/s    {r["baselineOrchestrationsPerSecond"],10}      (reference)
+        storage ceiling requests/s           {r["storageCeilingRequestsPerSecond"],10}      (what Azurite answers at all)
         pipeline items/s (5 channels)        {r["pipelineItemsPerSecond"],10}      ≥ 25% of baseline → ratio {r["pipelineToBaselineRatio"]}
+          storage requests/item, ceiling     {r["pipelineStorageRequestsPerItem"],10}      → at most {r["pipelineStorageCeilingItemsPerSecond"]} items/s
         2017 replay seconds ({r["replay2017Items"]} items)     {r["replay2017Seconds"],10}      ≤ 180
+          storage requests/item, ceiling     {r["replayStorageRequestsPerItem"],10}      → at most {r["replayStorageCeilingItemsPerSecond"]} items/s
         statistics p50/p95 ms at 1×          {r["statsP50Ms1x"]}/{r["statsP95Ms1x"]}      p95 ≤ 50 (cold {r["statsColdMs1x"]})
         statistics p50/p95 ms at 10×         {r["statsP50Ms10x"]}/{r["statsP95Ms10x"]}      p95 ≤ 200 (cold {r["statsColdMs10x"]}), growth {r["statsGrowthRatio"]}×
         emergency p50/p95 ms                 {r["emergencyP50Ms"]}/{r["emergencyP95Ms"]}      p95 ≤ 2000

@@ -22,6 +22,7 @@ public sealed class ChannelsStorage
     {
         var o = options.Value;
         var (tables, blobs) = CreateClients(o);
+        TableService = tables;
         Publications = tables.GetTableClient(o.Prefix + "publications");
         Deliveries = tables.GetTableClient(o.Prefix + "deliveries");
         Delivered = tables.GetTableClient(o.Prefix + "delivered");
@@ -33,6 +34,9 @@ public sealed class ChannelsStorage
         Web = blobs.GetBlobContainerClient("$web");
         Bulletin = blobs.GetBlobContainerClient(o.Prefix + "bulletin");
     }
+
+    /// <summary>The account's table service (the benchmark measures raw storage capacity on a scratch table through it).</summary>
+    public TableServiceClient TableService { get; }
 
     public TableClient Publications { get; }
     public TableClient Deliveries { get; }
