@@ -53,7 +53,7 @@ public sealed class PublicationsApi(
             if (await store.TryAddAsync(record, ct))
             {
                 store.Remember(new ArchivedItem(record.Id, hash, record.Year, record.PublishAt, item));
-                await StartAsync(client, record, ct);
+                await StartAsync(client, record, ct, claimed: true);
                 await AcceptedAsync(ctx, record, duplicate: false);
                 return;
             }
@@ -118,9 +118,10 @@ public sealed class PublicationsApi(
         return record;
     }
 
-    async Task StartAsync(DurableTaskClient client, PublicationRecord record, CancellationToken ct)
+    /// <param name="claimed">True when this request has just claimed the id: no instance can exist yet, so none is looked up.</param>
+    async Task StartAsync(DurableTaskClient client, PublicationRecord record, CancellationToken ct, bool claimed = false)
     {
-        if (await client.GetInstanceAsync(record.InstanceId, ct) is not null) return;
+        if (!claimed && await client.GetInstanceAsync(record.InstanceId, ct) is not null) return;
         var clock = record.Priority == Priorities.Emergency && record.IncidentAt is { } incident ? emergency.Value.ClockFor(incident) : null;
         var request = new PublishRequest(record.Id, record.PublishAt, record.ChannelList, delivery.Value.ToPolicy(), clock);
         try
