@@ -25,6 +25,8 @@ public static class Endpoints
         app.MapGet("/api/rules/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetRulesAsync(ctx, year));
         app.MapGet("/api/reports/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetReportAsync(ctx, year));
         app.MapPost("/api/sms/receipts", (HttpContext ctx, SmsCallbackApi api) => api.ReceiveAsync(ctx));
+        app.MapGet("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.VerifyUrlAsync(ctx));
+        app.MapPost("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.ReceiveAsync(ctx));
         app.MapGet("/api/health", (HttpContext ctx, StatisticsApi api) => api.HealthAsync(ctx));
     }
 

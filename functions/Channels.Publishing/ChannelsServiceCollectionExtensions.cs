@@ -86,6 +86,9 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<WeChatTokenCache>();
         services.AddSingleton<WeChatCover>();
         services.AddSingleton<WeChatReconciler>();
+        services.AddSingleton<WeChatPublishIndex>();
+        services.AddSingleton<WeChatPushRecorder>();
+        services.AddSingleton<Api.WeChatEventsApi>();
         services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl)).AddChannelResilience();
         services.AddSingleton<IChannelRetractor, WeChatRetractor>();
         services.AddSingleton<Monitoring.IChannelHealthProbe, WeChatHealthProbe>();

@@ -31,6 +31,9 @@ public sealed class ChannelsHost : IAsyncLifetime
     /// <summary>A quota or rate limit defers a delivery this long in tests (a minute to a day in production).</summary>
     public const double QuotaDeferSeconds = 1;
 
+    /// <summary>The Token of the WeChat server configuration: PUBLISHJOBFINISH pushes are signed with it.</summary>
+    public const string WeChatEventToken = "test-wechat-event-token";
+
     /// <summary>The secret the SMS receipt callback URL carries.</summary>
     public const string SmsCallbackToken = "test-callback-token";
 
@@ -67,6 +70,7 @@ public sealed class ChannelsHost : IAsyncLifetime
             "--Channels:WeChat:DigestEnabled=false",
             $"--Channels:Emergency:DutyOfficers:0={DutyOfficer}",
             $"--Channels:Sms:CallbackToken={SmsCallbackToken}",
+            $"--Channels:WeChat:EventToken={WeChatEventToken}",
             $"--CHANNELS_KEY_ADMIN={AdminKey}",
             $"--CHANNELS_KEY_EDITOR={EditorKey}",
             $"--CHANNELS_KEY_READER={ReaderKey}",
