@@ -87,6 +87,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<WeChatCover>();
         services.AddSingleton<WeChatReconciler>();
         services.AddSingleton<WeChatPublishIndex>();
+        services.AddSingleton<WeChatBodyImages>();
         services.AddSingleton<WeChatPushRecorder>();
         services.AddSingleton<Api.WeChatEventsApi>();
         services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl)).AddChannelResilience();

@@ -15,7 +15,7 @@ namespace Channels.Publishing.Channels.WeChat;
 /// fail the channel at once with the reason in Chinese; the body is sanitised and must stay under 20,000 characters.
 /// </summary>
 public sealed class WeChatPublisher(
-    WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, WeChatPublishIndex index, BodySanitizer sanitizer, IOptions<WebsiteOptions> site,
+    WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, WeChatPublishIndex index, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WebsiteOptions> site,
     IOptions<WeChatOptions> options)
     : IChannelPublisher
 {
@@ -48,6 +48,7 @@ public sealed class WeChatPublisher(
                 var found = steps.DraftIntent ? await reconciler.FindDraftAsync(sourceUrl, ct) : null;
                 if (found is null)
                 {
+                    content = await images.PrepareAsync(content, job.Entry, ct);
                     await SaveAsync(job, steps = steps with { DraftIntent = true }, ct);
                     found = await client.AddDraftAsync(Article(job.Item, content, sourceUrl, await cover.MediaIdAsync(ct)), ct);
                 }
