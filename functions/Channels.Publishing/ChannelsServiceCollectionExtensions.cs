@@ -48,6 +48,9 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<PublicationsApi>();
         services.AddSingleton<StatisticsApi>();
         services.AddSingleton<SmsCallbackApi>();
+        services.AddSingleton<SmsAudiencesApi>();
+        services.AddSingleton<Channels.Sms.SmsAudienceStore>();
+        services.AddSingleton<Channels.Sms.SmsAudienceResolver>();
         services.AddSingleton<MonitoringApi>();
         services.AddSingleton<PublicationQuery>();
         services.AddSingleton<Api.Access.AccessGate>();
