@@ -13,7 +13,13 @@ internal static class EmbeddedSandbox
     {
         if (!string.Equals(builder.Configuration["Channels:Sandbox:Embedded"], "true", StringComparison.OrdinalIgnoreCase)) return null;
         var port = builder.Configuration["CHANNELS_SANDBOX_PORT"] ?? "7081";
-        var sandbox = SandboxApp.Build(["--urls", $"http://127.0.0.1:{port}"]);
+        // The PUBLISHJOBFINISH push goes to Channels:Sandbox:WeChatPushUrl (e.g. http://127.0.0.1:7071/api/channels/wechat/events),
+        // signed with our own Channels:WeChat:EventToken, so the sandbox plays the account's configured server URL.
+        var sandbox = SandboxApp.Build(["--urls", $"http://127.0.0.1:{port}"], o =>
+        {
+            o.WeChatPushUrl = builder.Configuration["Channels:Sandbox:WeChatPushUrl"] ?? "";
+            o.WeChatPushToken = builder.Configuration["Channels:WeChat:EventToken"] ?? "";
+        });
         await sandbox.StartAsync();
         var url = sandbox.Urls.First().TrimEnd('/');
         var defaults = new Dictionary<string, string?>

@@ -48,6 +48,9 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<PublicationsApi>();
         services.AddSingleton<StatisticsApi>();
         services.AddSingleton<SmsCallbackApi>();
+        services.AddSingleton<SmsAudiencesApi>();
+        services.AddSingleton<Channels.Sms.SmsAudienceStore>();
+        services.AddSingleton<Channels.Sms.SmsAudienceResolver>();
         services.AddSingleton<MonitoringApi>();
         services.AddSingleton<PublicationQuery>();
         services.AddSingleton<Api.Access.AccessGate>();
@@ -86,6 +89,10 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<WeChatTokenCache>();
         services.AddSingleton<WeChatCover>();
         services.AddSingleton<WeChatReconciler>();
+        services.AddSingleton<WeChatPublishIndex>();
+        services.AddSingleton<WeChatBodyImages>();
+        services.AddSingleton<WeChatPushRecorder>();
+        services.AddSingleton<Api.WeChatEventsApi>();
         services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl)).AddChannelResilience();
         services.AddSingleton<IChannelRetractor, WeChatRetractor>();
         services.AddSingleton<Monitoring.IChannelHealthProbe, WeChatHealthProbe>();

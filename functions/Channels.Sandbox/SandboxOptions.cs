@@ -25,6 +25,18 @@ public sealed class SandboxOptions
     /// </summary>
     public string WeiboSafeDomains { get; set; } = "127.0.0.1,localhost,www.furong.gov.cn";
 
+    /// <summary>
+    /// The account's server URL: when set, each freepublish job that completes is pushed there as a signed
+    /// PUBLISHJOBFINISH XML event (best effort, in the background). Also settable at run time: PUT /sandbox/wechat/push.
+    /// </summary>
+    public string WeChatPushUrl { get; set; } = "";
+
+    /// <summary>The Token of the account's server configuration, which signs the pushes.</summary>
+    public string WeChatPushToken { get; set; } = "";
+
+    /// <summary>How long after freepublish/submit the job completes and is pushed.</summary>
+    public int WeChatPushDelayMs { get; set; } = 100;
+
     /// <summary>Seed of the Random that decides rate-based faults, so runs are repeatable.</summary>
     public int FaultRandomSeed { get; set; } = 20170101;
 }

@@ -28,6 +28,12 @@ public sealed class ChannelsHost : IAsyncLifetime
     /// <summary>The duty officer who gets the emergency clock's escalation SMS.</summary>
     public const string DutyOfficer = "13900000009";
 
+    /// <summary>A quota or rate limit defers a delivery this long in tests (a minute to a day in production).</summary>
+    public const double QuotaDeferSeconds = 1;
+
+    /// <summary>The Token of the WeChat server configuration: PUBLISHJOBFINISH pushes are signed with it.</summary>
+    public const string WeChatEventToken = "test-wechat-event-token";
+
     /// <summary>The secret the SMS receipt callback URL carries.</summary>
     public const string SmsCallbackToken = "test-callback-token";
 
@@ -55,6 +61,7 @@ public sealed class ChannelsHost : IAsyncLifetime
             "--Channels:Delivery:MaxRetrySeconds=1",
             "--Channels:Delivery:MaxAttempts=4",
             "--Channels:Delivery:RecoveryRounds=0",
+            $"--Channels:Delivery:QuotaDeferCapSeconds={QuotaDeferSeconds}",
             "--Channels:Sms:SendFromHour=0",
             "--Channels:Sms:SendUntilHour=24",
             $"--Channels:Weibo:PostsPerHour={WeiboPostsPerWindow}",
@@ -63,6 +70,7 @@ public sealed class ChannelsHost : IAsyncLifetime
             "--Channels:WeChat:DigestEnabled=false",
             $"--Channels:Emergency:DutyOfficers:0={DutyOfficer}",
             $"--Channels:Sms:CallbackToken={SmsCallbackToken}",
+            $"--Channels:WeChat:EventToken={WeChatEventToken}",
             $"--CHANNELS_KEY_ADMIN={AdminKey}",
             $"--CHANNELS_KEY_EDITOR={EditorKey}",
             $"--CHANNELS_KEY_READER={ReaderKey}",

@@ -71,9 +71,10 @@ public class FaultTests(ChannelsHost host) : IAsyncLifetime
         using var on = await host.Sandbox.PostAsJsonAsync("/sandbox/faults", new { rate = 0.1, channels = new[] { "weibo", "sms" } });
         Assert.Equal(System.Net.HttpStatusCode.Created, on.StatusCode);
         var rules = await host.FaultsAsync();
-        Assert.Equal(10, rules.Count);
-        Assert.All(rules, r => Assert.Equal(0.02, r.GetProperty("rate").GetDouble(), 3));
-        Assert.Equal(["drop-after-commit", "error", "http500", "slow", "timeout"],
+        Assert.Equal(15, rules.Count); // weibo: 7 kinds (named, so expired-token too; partial is SMS-only), sms: 8
+        Assert.All(rules.Where(r => r.GetProperty("channel").GetString() == "weibo"), r => Assert.Equal(0.1 / 7, r.GetProperty("rate").GetDouble(), 3));
+        Assert.All(rules.Where(r => r.GetProperty("channel").GetString() == "sms"), r => Assert.Equal(0.1 / 8, r.GetProperty("rate").GetDouble(), 3));
+        Assert.Equal(["drop-after-commit", "error", "expired-token", "http500", "quota", "slow", "timeout"],
             rules.Where(r => r.GetProperty("channel").GetString() == "weibo").Select(r => r.GetProperty("kind").GetString()).Order());
 
         await host.ClearFaultsAsync();

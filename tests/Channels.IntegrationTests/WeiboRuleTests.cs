@@ -64,6 +64,18 @@ public class WeiboRuleTests(ChannelsHost host) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExpiredTokenKind_21327_HoldsTheChannelForAnAdmin()
+    {
+        await host.InjectAsync(new { channel = "weibo", api = "statuses/share", kind = "expired-token", count = 1 });
+
+        var weibo = Weibo(await PublishAsync("wbexpkind"));
+
+        Assert.Equal("credentials-expired", weibo.GetProperty("state").GetString());
+        Assert.Contains("授权已过期", weibo.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, weibo.GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
     public async Task ManyItemsAtOnce_PostsArePacedWithinTheWindowBudget_EachPostedOnce()
     {
         var items = Enumerable.Range(0, 7).Select(i => Items.Approved($"wbpace{i}") with { Channels = ["weibo"] }).ToList();

@@ -18,5 +18,16 @@ public sealed class DeliveryOptions
     [Range(0, 10)] public int RecoveryRounds { get; set; } = 2;
     [Range(0.1, 86_400)] public double RecoveryDelaySeconds { get; set; } = 60;
 
-    public DeliveryPolicy ToPolicy() => new(MaxAttempts, FirstRetrySeconds, MaxRetrySeconds, VerdictPollSeconds, MaxVerdictPolls, RecoveryRounds, RecoveryDelaySeconds);
+    /// <summary>A quota or rate limit defers the step: a per-minute limit this long, an hourly one this long, a daily quota to the next China day.</summary>
+    [Range(0.1, 3600)] public double QuotaMinuteSeconds { get; set; } = 60;
+    [Range(0.1, 86_400)] public double QuotaHourSeconds { get; set; } = 3600;
+
+    /// <summary>Caps any quota deferral (tests, chaos runs); null = no cap.</summary>
+    [Range(0.1, 604_800)] public double? QuotaDeferCapSeconds { get; set; }
+
+    /// <summary>How many quota deferrals one step may take before the channel is failed.</summary>
+    [Range(0, 100)] public int MaxDeferrals { get; set; } = 8;
+
+    public DeliveryPolicy ToPolicy() =>
+        new(MaxAttempts, FirstRetrySeconds, MaxRetrySeconds, VerdictPollSeconds, MaxVerdictPolls, RecoveryRounds, RecoveryDelaySeconds, MaxDeferrals);
 }

@@ -14,7 +14,8 @@ namespace Channels.Publishing.Api;
 /// re-starts the orchestration only if it is missing, so a crash between claim and start heals on retry.
 /// </summary>
 public sealed class PublicationsApi(
-    PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, IOptions<EscalationOptions> emergency, TimeProvider time)
+    PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, IOptions<EscalationOptions> emergency, TimeProvider time,
+    Channels.Sms.SmsAudienceResolver? audiences = null)
 {
     public static string InstanceId(string itemId) => "pub-" + itemId;
 
@@ -42,6 +43,15 @@ public sealed class PublicationsApi(
         var existing = await store.FindAsync(item.Id, ct);
         if (existing is null)
         {
+            // Named SMS audiences become numbers now and are archived as such (the hash stays that of the item as submitted).
+            var (resolved, unknown) = audiences is null ? (item, null) : await audiences.ResolveAsync(item, ct);
+            if (resolved is null)
+            {
+                await ApiResponses.ProblemAsync(ctx, 422, "发布请求未通过校验", string.Join("；", unknown!.Keys), unknown);
+                return;
+            }
+
+            item = resolved;
             var record = new PublicationRecord
             {
                 PartitionKey = item.Id, ContentHash = hash, Title = item.Title, Publisher = item.Publisher,

@@ -99,7 +99,13 @@ public static partial class ItemValidator
         else if (sms.Text.Length > MaxSmsTextLength) p.Add("sms.text", $"短信内容不能超过{MaxSmsTextLength}个字符");
         else if (sms.Text.Contains('【') || sms.Text.Contains('】')) p.Add("sms.text", "短信内容不能包含【】（签名由平台添加）");
 
-        if (sms.Audience.Count == 0) p.Add("sms.audience", "短信接收号码不能为空");
+        if (sms.Audience.Count == 0 && sms.Audiences is not { Count: > 0 }) p.Add("sms.audience", "短信接收号码不能为空（或以 sms.audiences 指定受众名单）");
+        for (var i = 0; i < (sms.Audiences?.Count ?? 0); i++)
+        {
+            if (!SmsAudienceNames.IsValid(sms.Audiences![i])) p.Add($"sms.audiences[{i}]", "受众名单名称须为2–63位小写字母、数字或连字符");
+            else if (sms.Audiences.Take(i).Contains(sms.Audiences[i], StringComparer.Ordinal)) p.Add($"sms.audiences[{i}]", "受众名单重复");
+        }
+
         if (sms.Audience.Count > MaxSmsAudience) p.Add("sms.audience", $"单条信息的短信接收号码不能超过{MaxSmsAudience}个");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < sms.Audience.Count && i < MaxSmsAudience; i++)

@@ -34,6 +34,9 @@ public sealed record SmsRequest
 {
     /// <summary>Phone numbers (mainland China mobile, +86 or 11 digits).</summary>
     public IReadOnlyList<string> Audience { get; init; } = [];
+
+    /// <summary>Named subscriber audiences (PUT /api/sms/audiences/{name}); resolved to numbers, and added to <see cref="Audience"/>, at submission.</summary>
+    public IReadOnlyList<string>? Audiences { get; init; }
     public string Text { get; init; } = "";
 }
 

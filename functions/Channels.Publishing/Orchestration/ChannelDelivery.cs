@@ -50,6 +50,18 @@ public static class ChannelDelivery
         }
 
         var outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, PublishAt: publishAt), retry);
+        for (var deferrals = 0; outcome.State == DeliveryState.Queued && outcome.NotBefore is { } notBefore; deferrals++)
+        {
+            // A quota or rate limit: wait the window out on a durable timer instead of retrying at once.
+            if (deferrals >= p.MaxDeferrals)
+            {
+                return await FailAsync(context, itemId, channel, $"平台配额或频率限制持续，推迟{deferrals}次后仍未能发送：{outcome.Error}");
+            }
+
+            await context.CreateTimer(notBefore.UtcDateTime, CancellationToken.None);
+            outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, PublishAt: publishAt), retry);
+        }
+
         for (var poll = 0; outcome.State == DeliveryState.Accepted; poll++)
         {
             if (poll >= p.MaxVerdictPolls)
@@ -57,7 +69,9 @@ public static class ChannelDelivery
                 return await FailAsync(context, itemId, channel, "平台在规定时间内未给出最终结果");
             }
 
-            await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(p.VerdictPollSeconds), CancellationToken.None);
+            var next = context.CurrentUtcDateTime.AddSeconds(p.VerdictPollSeconds);
+            if (outcome.NotBefore is { } deferred && deferred.UtcDateTime > next) next = deferred.UtcDateTime;
+            await context.CreateTimer(next, CancellationToken.None);
             outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, Check: true, PublishAt: publishAt), retry);
         }
 

@@ -16,6 +16,7 @@ public sealed class DeliveryService(
     IEnumerable<IChannelPublisher> publishers,
     IEnumerable<IChannelPacer> pacers,
     TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Api.DeliveryOptions> options,
     ILogger<DeliveryService> logger)
 {
     readonly Dictionary<string, IChannelPublisher> byChannel = publishers.ToDictionary(p => p.Channel, StringComparer.Ordinal);
@@ -51,6 +52,10 @@ public sealed class DeliveryService(
         {
             step = ChannelStep.Failed(e.Message);
         }
+        catch (Exception e) when (e is IQuotaLimited { Window: { } window })
+        {
+            return await DeferAsync(task, entry, window, e.Message, ct);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Delivery of {ItemId} to {Channel} failed (attempt {Attempt}); the orchestration retries", task.ItemId, task.Channel, entry.Attempts);
@@ -77,6 +82,23 @@ public sealed class DeliveryService(
         await ledger.SaveAsync(entry, ct);
         logger.LogInformation("Item {ItemId} on {Channel}: {State}", task.ItemId, task.Channel, entry.State);
         return Outcome(entry);
+    }
+
+    /// <summary>
+    /// A quota or rate limit: no retry now. A send step goes back to queued until the window has passed; a verdict
+    /// check stays awaiting-verdict and its next poll waits as long. The orchestration waits on a durable timer.
+    /// </summary>
+    async Task<ChannelOutcome> DeferAsync(ChannelTask task, DeliveryEntry entry, QuotaWindow window, string message, CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        var notBefore = QuotaDeferral.NotBefore(window, now, o.QuotaMinuteSeconds, o.QuotaHourSeconds, o.QuotaDeferCapSeconds);
+        logger.LogWarning("Delivery of {ItemId} to {Channel} hit a {Window} quota; deferred until {NotBefore}", task.ItemId, task.Channel, window, notBefore);
+        entry.State = task.Check ? DeliveryState.Accepted : DeliveryState.Queued;
+        entry.NotBefore = notBefore;
+        entry.Error = QuotaDeferral.Reason(window, message, notBefore);
+        await ledger.SaveAsync(entry, ct);
+        return Outcome(entry) with { NotBefore = notBefore };
     }
 
     /// <summary>

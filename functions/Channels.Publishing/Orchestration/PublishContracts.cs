@@ -33,7 +33,8 @@ public sealed record DeliveryPolicy(
     double VerdictPollSeconds = 5,
     int MaxVerdictPolls = 120,
     int RecoveryRounds = 2,
-    double RecoveryDelaySeconds = 60)
+    double RecoveryDelaySeconds = 60,
+    int MaxDeferrals = 8)
 {
     /// <summary>The durable retry policy of every channel activity: MaxAttempts, exponential from FirstRetrySeconds (×2) up to MaxRetrySeconds.</summary>
     public TaskOptions RetryOptions() => TaskOptions.FromRetryPolicy(new RetryPolicy(
@@ -43,8 +44,11 @@ public sealed record DeliveryPolicy(
 /// <summary>Activity input: one step on one channel of one item.</summary>
 public sealed record ChannelTask(string ItemId, string Channel, bool Check = false, DateTimeOffset? PublishAt = null);
 
-/// <summary>Activity result: the channel's ledger state after the step.</summary>
-public sealed record ChannelOutcome(string Channel, string State, string? Url = null, string? PlatformId = null, string? Error = null);
+/// <summary>
+/// Activity result: the channel's ledger state after the step. <see cref="NotBefore"/> is set when the platform's
+/// quota or rate limit deferred the step: the orchestration waits until then on a durable timer.
+/// </summary>
+public sealed record ChannelOutcome(string Channel, string State, string? Url = null, string? PlatformId = null, string? Error = null, DateTimeOffset? NotBefore = null);
 
 /// <summary>Marks a channel failed for good (retries exhausted, or no verdict in time).</summary>
 public sealed record ChannelFailure(string ItemId, string Channel, string Reason);

@@ -30,6 +30,7 @@ public sealed class ChannelsStorage
         SmsReceipts = tables.GetTableClient(o.Prefix + "smsreceipts");
         ChannelState = tables.GetTableClient(o.Prefix + "channelstate");
         Alerts = tables.GetTableClient(o.Prefix + "alerts");
+        SmsAudiences = tables.GetTableClient(o.Prefix + "smsaudiences");
         Archive = blobs.GetBlobContainerClient(o.Prefix + "archive");
         Web = blobs.GetBlobContainerClient("$web");
         Bulletin = blobs.GetBlobContainerClient(o.Prefix + "bulletin");
@@ -44,6 +45,9 @@ public sealed class ChannelsStorage
     public TableClient StatVersions { get; }
     public TableClient SmsReceipts { get; }
     public TableClient ChannelState { get; }
+
+    /// <summary>Named SMS audiences: partition = audience name, row = normalised number (+86…), OptedOut flag.</summary>
+    public TableClient SmsAudiences { get; }
     /// <summary>Escalations of the emergency clock: partition = year (UTC+8), row = item id + "|" + kind.</summary>
     public TableClient Alerts { get; }
     public BlobContainerClient Archive { get; }
@@ -87,6 +91,7 @@ public sealed class ChannelsStorage
             SmsReceipts.CreateIfNotExistsAsync(),
             ChannelState.CreateIfNotExistsAsync(),
             Alerts.CreateIfNotExistsAsync(),
+            SmsAudiences.CreateIfNotExistsAsync(),
             Archive.CreateIfNotExistsAsync(),
             Web.CreateIfNotExistsAsync(),
             Bulletin.CreateIfNotExistsAsync());

@@ -7,7 +7,7 @@ namespace Channels.Sandbox.Admin;
 
 /// <summary>
 /// /sandbox: health, journals (per channel and merged), fault rules (add, list, remove one, clear), WeChat token
-/// expiry (every issued access_token expires now) and reset.
+/// expiry (every issued access_token expires now), the WeChat push target (PUT/DELETE /sandbox/wechat/push) and reset.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -29,6 +29,20 @@ internal static class AdminEndpoints
             faults.Remove(id) ? Results.NoContent() : Json(new { error = $"no fault {id}" }, 404));
 
         app.MapPost("/sandbox/wechat/expire-tokens", (WeChat.WeChatTokenStore tokens) => Json(new { expired = tokens.ExpireAll() }));
+
+        app.MapPut("/sandbox/wechat/push", async (HttpContext http, WeChat.WeChatPushSender push) =>
+        {
+            var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body, SandboxJson.Input, http.RequestAborted);
+            var url = body.TryGetProperty("url", out var u) ? u.GetString() : null;
+            if (!Uri.TryCreate(url, UriKind.Absolute, out _)) return Json(new { error = "url must be an absolute URL" }, 400);
+            push.Configure(url, body.TryGetProperty("token", out var t) ? t.GetString() ?? "" : "");
+            return Results.NoContent();
+        });
+        app.MapDelete("/sandbox/wechat/push", (WeChat.WeChatPushSender push) =>
+        {
+            push.Configure("", "");
+            return Results.NoContent();
+        });
 
         app.MapPost("/sandbox/reset", (IEnumerable<IResettable> state) =>
         {

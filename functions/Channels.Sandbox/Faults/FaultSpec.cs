@@ -41,16 +41,18 @@ internal sealed class FaultSpec
             return rule is null ? ([], error) : ([rule], null);
         }
 
-        var kinds = Kinds is { Count: > 0 } k ? k : [.. FaultKinds.All];
-        var channels = Channels is { Count: > 0 } c ? c : [ChannelNames.WeChat, ChannelNames.Weibo, ChannelNames.Sms];
+        var named = Channels is { Count: > 0 };
+        var channels = named ? Channels! : [ChannelNames.WeChat, ChannelNames.Weibo, ChannelNames.Sms];
         var rules = new List<FaultRule>();
         foreach (var channel in channels)
         {
+            var kinds = (Kinds is { Count: > 0 } k ? k : [.. FaultKinds.All]).Where(kind => WideKindApplies(kind, channel, named)).ToList();
             foreach (var kind in kinds)
             {
                 var spec = new FaultSpec
                 {
-                    Channel = channel, Api = Api, Kind = kind, Rate = Rate / kinds.Count, DelayMs = DelayMs ?? (kind is FaultKinds.Timeout or FaultKinds.Slow ? 2000 : null),
+                    Channel = channel, Api = kind == FaultKinds.Partial ? "SendSms" : Api, Kind = kind, Rate = Rate / kinds.Count,
+                    DelayMs = DelayMs ?? (kind is FaultKinds.Timeout or FaultKinds.Slow ? 2000 : null),
                     Code = kind == FaultKinds.Error ? JsonDocument.Parse(TransientCode(channel)).RootElement.Clone() : null,
                 };
                 var (rule, error) = spec.ToRule();
@@ -61,6 +63,17 @@ internal sealed class FaultSpec
 
         return (rules, null);
     }
+
+    /// <summary>
+    /// Which kinds the wide switch turns on for a channel: partial is SMS-only; a Weibo expired token (21327) holds the
+    /// channel until an admin renews it, so it is on only when "channels" names weibo explicitly.
+    /// </summary>
+    static bool WideKindApplies(string kind, string channel, bool channelsNamed) => kind switch
+    {
+        FaultKinds.Partial => channel == ChannelNames.Sms,
+        FaultKinds.ExpiredToken when channel == ChannelNames.Weibo => channelsNamed,
+        _ => true,
+    };
 
     /// <summary>A platform error that means "try again later": WeChat -1 系统繁忙, Weibo 10001 system error, Tencent InternalError.</summary>
     static string TransientCode(string channel) => channel switch
@@ -81,6 +94,14 @@ internal sealed class FaultSpec
             if (string.IsNullOrWhiteSpace(code)) return (null, "kind error needs a code (the platform error code to answer with)");
             if (Channel == ChannelNames.WeChat && !int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
                 return (null, "a wechat error code is an integer errcode");
+        }
+
+        if (Kind is FaultKinds.ExpiredToken or FaultKinds.Quota or FaultKinds.Partial)
+        {
+            if (Kind == FaultKinds.Partial && Channel != ChannelNames.Sms) return (null, "kind partial applies to sms only (a SendSms batch with some numbers refused)");
+            if (Kind == FaultKinds.Partial && !string.IsNullOrWhiteSpace(Api) && Api.Trim() is not ("*" or "SendSms")) return (null, "kind partial applies to api SendSms only");
+            code ??= FaultKinds.DefaultCode(Kind, Channel!);
+            if (FaultKinds.CheckCode(Kind, Channel!, code!) is { } wrong) return (null, wrong);
         }
 
         if (Count is <= 0) return (null, "count must be at least 1");

@@ -27,7 +27,7 @@ internal sealed class ApiCall(HttpContext http, string channel, string api, Faul
     /// <summary>The fault that replaced the call (error, http500, timeout).</summary>
     public FaultRule? BlockingFault { get; private set; }
 
-    /// <summary>The fault that let the call through (slow, drop-after-commit).</summary>
+    /// <summary>The fault that let the call through (slow, drop-after-commit, partial: the handler refuses some numbers).</summary>
     public FaultRule? PassingFault { get; private set; }
 
     /// <summary>What a handler returns when the checkpoint injected a blocking fault (the pipeline renders it).</summary>
@@ -40,7 +40,7 @@ internal sealed class ApiCall(HttpContext http, string channel, string api, Faul
         CheckpointReached = true;
         var rule = faults.Match(Channel, Api);
         if (rule is null) return null;
-        if (rule.Kind is FaultKinds.Slow or FaultKinds.DropAfterCommit)
+        if (rule.Kind is FaultKinds.Slow or FaultKinds.DropAfterCommit or FaultKinds.Partial)
         {
             PassingFault = rule;
             if (rule.Kind == FaultKinds.Slow) await Task.Delay(rule.Delay(2_000), Aborted);

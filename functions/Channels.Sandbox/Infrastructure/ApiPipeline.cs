@@ -9,7 +9,7 @@ namespace Channels.Sandbox.Infrastructure;
 /// injected fault adds one entry "fault:&lt;kind&gt;" whose detail names only the fault — a blocked call never
 /// reached the platform, so it carries no request fields and cannot be mistaken for a delivery.
 /// </summary>
-internal sealed class ApiPipeline(JournalStore journal, FaultStore faults, ILogger<ApiPipeline> logger)
+internal sealed class ApiPipeline(JournalStore journal, FaultStore faults, WeChat.WeChatTokenStore wechatTokens, ILogger<ApiPipeline> logger)
 {
     public RequestDelegate For(string channel, string api, Func<ApiCall, Task<ApiResult>> handler) =>
         http => RunAsync(new ApiCall(http, channel, api, faults), handler);
@@ -46,7 +46,7 @@ internal sealed class ApiPipeline(JournalStore journal, FaultStore faults, ILogg
             return;
         }
 
-        if (call.PassingFault is { Kind: FaultKinds.Slow } slow) AppendFault(call, slow, null);
+        if (call.PassingFault is { Kind: FaultKinds.Slow or FaultKinds.Partial } passed) AppendFault(call, passed, null);
         Append(call, result.Outcome);
         if (call.PassingFault is { Kind: FaultKinds.DropAfterCommit } drop)
         {
@@ -64,7 +64,11 @@ internal sealed class ApiPipeline(JournalStore journal, FaultStore faults, ILogg
         AppendFault(call, rule, null);
         switch (rule.Kind)
         {
-            case FaultKinds.Error:
+            case FaultKinds.ExpiredToken when call.Channel == ChannelNames.WeChat:
+                wechatTokens.ExpireAll(); // as on the platform: the presented token is dead, only a fresh one works
+                await WriteJsonAsync(call.Http, FaultErrorEnvelope.Build(call, rule));
+                return;
+            case FaultKinds.Error or FaultKinds.ExpiredToken or FaultKinds.Quota:
                 await WriteJsonAsync(call.Http, FaultErrorEnvelope.Build(call, rule));
                 return;
             case FaultKinds.Timeout:

@@ -31,6 +31,7 @@ internal static class SandboxServices
         services.AddSingleton<WeChatMaterialHandlers>();
         services.AddSingleton<WeChatDraftHandlers>();
         services.AddSingleton<WeChatPublishHandlers>();
+        services.AddSingleton<WeChatPushSender>();
         services.AddSingleton<WeChatMassHandlers>();
         services.AddSingleton<WeiboHandlers>();
         services.AddSingleton<TencentAuthenticator>();

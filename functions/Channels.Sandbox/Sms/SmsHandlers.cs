@@ -56,13 +56,22 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         var session = JsonFields.Str(body, "SessionContext") ?? "";
         var statuses = new List<object>();
         var serials = new List<string>();
-        foreach (var node in numbers)
+        var partial = call.PassingFault is { Kind: Faults.FaultKinds.Partial } rule ? rule : null;
+        for (var i = 0; i < numbers.Count; i++)
         {
-            var raw = JsonFields.Text(node) ?? "";
+            var raw = JsonFields.Text(numbers[i]) ?? "";
             if (PhoneNumbers.Normalize(raw) is not { } phone)
             {
                 statuses.Add(new { SerialNo = "", PhoneNumber = raw, Fee = 0, SessionContext = session,
                     Code = "InvalidParameterValue.IncorrectPhoneNumber", Message = "incorrect number format", IsoCode = "DEF" });
+                continue;
+            }
+
+            // An injected partial failure refuses every second number (the only one of a one-number batch): not sent, no receipt.
+            if (partial is not null && (i % 2 == 1 || numbers.Count == 1))
+            {
+                var code = partial.Code ?? "LimitExceeded.PhoneNumberDailyLimit";
+                statuses.Add(new { SerialNo = "", PhoneNumber = phone, Fee = 0, SessionContext = session, Code = code, Message = partial.Message ?? SmsResults.DefaultMessage(code), IsoCode = "CN" });
                 continue;
             }
 

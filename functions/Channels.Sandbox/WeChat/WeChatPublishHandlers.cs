@@ -7,7 +7,7 @@ namespace Channels.Sandbox.WeChat;
 /// Our choices: an unknown or already published media_id on submit → 53503; an unknown publish_id on get → 40002
 /// (invalid argument); an unknown article_id on delete/getarticle → 53600; a bad delete index → 40002.
 /// </summary>
-internal sealed class WeChatPublishHandlers(WeChatAuth auth, WeChatDraftStore drafts, WeChatPublishStore publications, TimeProvider clock)
+internal sealed class WeChatPublishHandlers(WeChatAuth auth, WeChatDraftStore drafts, WeChatPublishStore publications, WeChatPushSender push, TimeProvider clock)
 {
     public async Task<ApiResult> SubmitAsync(ApiCall call)
     {
@@ -25,6 +25,7 @@ internal sealed class WeChatPublishHandlers(WeChatAuth auth, WeChatDraftStore dr
         call.PlatformId = publication.PublishId;
         call.Detail["titles"] = draft.Titles;
         call.Detail["article_id"] = publication.ArticleId;
+        push.Schedule(publication.PublishId);
         return WeChatResults.Ok(new { errcode = 0, errmsg = "ok", publish_id = publication.PublishId, msg_data_id = publication.MsgDataId });
     }
 

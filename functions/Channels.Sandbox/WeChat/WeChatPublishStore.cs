@@ -72,6 +72,17 @@ internal sealed class WeChatPublishStore(SandboxOptions options, SandboxIds ids)
         }
     }
 
+    /// <summary>The job has finished (it is being pushed): freepublish/get answers the verdict from now on.</summary>
+    public WeChatPublishView? Complete(string publishId)
+    {
+        lock (gate)
+        {
+            if (!byPublishId.TryGetValue(publishId, out var p)) return null;
+            p.Polls = Math.Max(p.Polls, options.WeChatPublishPollsBeforeVerdict);
+            return View(p);
+        }
+    }
+
     public WeChatPublishView? FindByArticle(string? articleId)
     {
         if (articleId is null) return null;

@@ -30,7 +30,8 @@ public sealed class SmsPublisher(
         await storage.EnsureCreatedAsync();
         var item = job.Item;
         var phones = item.Sms!.Audience.Select(a => PhoneNumbers.Normalise(a)).OfType<string>().Distinct().ToList();
-        int accepted = 0, rejected = 0, unknown = 0, reconciled = 0;
+        int accepted = 0, unknown = 0, reconciled = 0;
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
         var batches = phones.Chunk(options.Value.BatchSize).ToList();
         for (var i = 0; i < batches.Count; i++)
         {
@@ -43,7 +44,7 @@ public sealed class SmsPublisher(
                 if (row.GetBoolean("Sent") == true)
                 {
                     accepted += row.GetInt32("Accepted") ?? 0;
-                    rejected += row.GetInt32("Rejected") ?? 0;
+                    foreach (var (masked, code) in SmsOutcomeText.Failures(row.GetString("Failures"))) refused[masked] = code;
                     reconciled += row.GetBoolean("Reconciled") == true ? 1 : 0;
                     continue;
                 }
@@ -59,8 +60,19 @@ public sealed class SmsPublisher(
             }
             else
             {
-                await storage.SmsReceipts.AddEntityAsync(new TableEntity(item.Id, key) { ["Sent"] = false, ["Size"] = batches[i].Length, ["IntentAt"] = time.GetUtcNow() }, ct);
-                var statuses = await client.SendAsync(batches[i], item.Sms.Text, session, ct);
+                var intent = await storage.SmsReceipts.AddEntityAsync(new TableEntity(item.Id, key) { ["Sent"] = false, ["Size"] = batches[i].Length, ["IntentAt"] = time.GetUtcNow() }, ct);
+                IReadOnlyList<SmsSendStatus> statuses;
+                try
+                {
+                    statuses = await client.SendAsync(batches[i], item.Sms.Text, session, ct);
+                }
+                catch (TencentSmsException e) when (e.NothingSent)
+                {
+                    // Refused as a whole (a quota, a stale signature): nothing went out, so the next attempt may send this batch.
+                    await storage.SmsReceipts.DeleteEntityAsync(item.Id, key, intent.Headers.ETag ?? Azure.ETag.All, ct);
+                    throw;
+                }
+
                 result = new SmsBatchResult(
                     statuses.Where(s => s.Ok && s.SerialNo is not null).ToDictionary(s => s.PhoneNumber, s => s.SerialNo!),
                     statuses.Where(s => !s.Ok).ToDictionary(s => PhoneNumbers.Mask(s.PhoneNumber), s => s.Code));
@@ -68,12 +80,12 @@ public sealed class SmsPublisher(
 
             await RecordAsync(item.Id, key, batches[i].Length, result, reconciled: existing.HasValue, ct);
             accepted += result.Accepted.Count;
-            rejected += result.Refused.Count;
+            foreach (var (masked, code) in result.Refused) refused[masked] = code;
         }
 
         job.Entry.Units = accepted;
         job.Entry.PlatformId = $"{accepted}/{phones.Count}";
-        job.Entry.Error = Problems(rejected, unknown, reconciled);
+        job.Entry.Error = SmsOutcomeText.Problems(refused, unknown, reconciled);
         await job.SaveAsync(ct);
         return accepted > 0 ? ChannelStep.Awaiting() : ChannelStep.Failed(job.Entry.Error ?? "短信未被平台受理");
     }
@@ -105,7 +117,8 @@ public sealed class SmsPublisher(
         }
 
         if (receipts < job.Entry.Units) return ChannelStep.Awaiting();
-        job.Entry.PlatformId = $"{delivered}/{job.Entry.Units}";
+        var total = job.Item.Sms!.Audience.Select(a => PhoneNumbers.Normalise(a)).OfType<string>().Distinct().Count();
+        job.Entry.PlatformId = $"{delivered}/{total}"; // delivered of all the audience's numbers: refused ones are named in Error
         return ChannelStep.Delivered(new CountedPost(Channel, job.Item.Id, Metrics.Message, Units: delivered));
     }
 
@@ -134,14 +147,5 @@ public sealed class SmsPublisher(
 
             if (receipts.Count < 100) return;
         }
-    }
-
-    static string? Problems(int rejected, int unknown, int reconciled)
-    {
-        var parts = new List<string>();
-        if (reconciled > 0) parts.Add($"{reconciled}个批次的发送应答丢失，已按平台发送记录核对，未重发");
-        if (rejected > 0) parts.Add($"{rejected}个号码被平台拒收或平台无其发送记录");
-        if (unknown > 0) parts.Add($"{unknown}个号码所在批次的发送应答丢失且平台查无发送记录，发送结果未知，未重发，请人工核对");
-        return parts.Count == 0 ? null : string.Join("；", parts);
     }
 }

@@ -39,7 +39,23 @@ public class TencentSmsClient(HttpClient http, IOptions<SmsOptions> options, Tim
             long.TryParse(s.Str("UserReceiveTime"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : 0)).ToList();
     }
 
+    /// <summary>
+    /// One API call. AuthFailure.SignatureExpire means the platform refused the request unread (the signature's
+    /// timestamp is stale): it is signed again with the current time and sent once more.
+    /// </summary>
     async Task<JsonElement> CallAsync(string action, object body, CancellationToken ct)
+    {
+        try
+        {
+            return await CallOnceAsync(action, body, ct);
+        }
+        catch (TencentSmsException e) when (e.Code == "AuthFailure.SignatureExpire")
+        {
+            return await CallOnceAsync(action, body, ct);
+        }
+    }
+
+    async Task<JsonElement> CallOnceAsync(string action, object body, CancellationToken ct)
     {
         var o = options.Value;
         var payload = JsonSerializer.Serialize(body, RawJson);
@@ -73,9 +89,23 @@ public sealed record SmsSendStatus(string PhoneNumber, string? SerialNo, string 
 public sealed record SmsReceipt(string SerialNo, string PhoneNumber, string ReportStatus, string? Description, string SessionContext, long UserReceiveTime);
 
 /// <summary>A whole-request error from Tencent Cloud (Response.Error.Code).</summary>
-public sealed class TencentSmsException(string code, string? message) : Exception($"Tencent SMS {code}: {message}")
+public sealed class TencentSmsException(string code, string? message) : Exception($"Tencent SMS {code}: {message}"), IQuotaLimited
 {
     public string Code { get; } = code;
+
+    /// <summary>The request reached the platform and was refused as a whole: nothing was sent (unlike InternalError.*, which may have).</summary>
+    public bool NothingSent => !Code.StartsWith("InternalError", StringComparison.Ordinal);
+
+    /// <summary>Frequency limits pass within a minute, the hourly one in an hour, the *DailyLimit ones the next day (contract reference §3.5).</summary>
+    public QuotaWindow? Window => Code switch
+    {
+        "LimitExceeded.PhoneNumberCountLimit" => null,
+        "LimitExceeded.PhoneNumberOneHourLimit" => QuotaWindow.Hour,
+        "LimitExceeded.DeliveryFrequencyLimit" or "LimitExceeded.PhoneNumberThirtySecondLimit" => QuotaWindow.Minute,
+        _ when Code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal) => QuotaWindow.Minute,
+        _ when Code.StartsWith("LimitExceeded.", StringComparison.Ordinal) => QuotaWindow.Day,
+        _ => null,
+    };
 
     public bool IsPermanent => !(Code.StartsWith("InternalError", StringComparison.Ordinal) || Code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal)
         || Code.StartsWith("LimitExceeded.", StringComparison.Ordinal) && Code != "LimitExceeded.PhoneNumberCountLimit");

@@ -1,8 +1,16 @@
 namespace Channels.Publishing.Channels.WeChat;
 
 /// <summary>A non-zero errcode from the WeChat API.</summary>
-public sealed class WeChatApiException(string api, int errcode, string? errmsg) : Exception($"WeChat {api}: errcode {errcode} {errmsg}")
+public sealed class WeChatApiException(string api, int errcode, string? errmsg) : Exception($"WeChat {api}: errcode {errcode} {errmsg}"), IQuotaLimited
 {
+    /// <summary>45011 per-minute limit, 45009 daily quota of that API (contract reference §1.3).</summary>
+    public QuotaWindow? Window => ErrCode switch
+    {
+        45011 => QuotaWindow.Minute,
+        45009 => QuotaWindow.Day,
+        _ => null,
+    };
+
     public int ErrCode { get; } = errcode;
 
     /// <summary>The earlier send's msg_id that a 45065 (clientmsgid already used) answer carries.</summary>

@@ -70,6 +70,20 @@ public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
         return r.Str("media_id") ?? throw new WeChatApiException("material/add_material", -1, "no media_id");
     }
 
+    /// <summary>media/uploadimg: an image for use inside article HTML (jpg/png under 1 MB); returns its mmbiz.qpic.cn URL.</summary>
+    public virtual async Task<string> UploadImageAsync(byte[] image, string fileName, string contentType, CancellationToken ct)
+    {
+        var r = await CallAsync("media/uploadimg", "", () =>
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(image);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            form.Add(file, "media", fileName);
+            return form;
+        }, ct);
+        return r.Str("url") ?? throw new WeChatApiException("media/uploadimg", -1, "no url");
+    }
+
     /// <summary>One page (newest first) of draft/batchget or freepublish/batchget, without article content.</summary>
     public virtual async Task<WeChatPage> BatchGetAsync(string api, int offset, int count, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ namespace Channels.Publishing.Channels.WeChat;
 /// </summary>
 public sealed class WeChatDigest(
     ChannelsStorage storage, PublicationStore publications, DeliveryLedger ledger, CountingIndex counting, WeChatClient client,
-    WeChatCover cover, BodySanitizer sanitizer, IOptions<WeChatOptions> options, IOptions<Website.WebsiteOptions> site, TimeProvider time,
+    WeChatCover cover, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WeChatOptions> options, IOptions<Website.WebsiteOptions> site, TimeProvider time,
     ILogger<WeChatDigest> logger)
 {
     /// <summary>Chooses the day's items (or returns the ones already chosen): the ids, oldest queued first.</summary>
@@ -73,8 +73,14 @@ public sealed class WeChatDigest(
                 record.DraftIntent = true;
                 await SaveAsync(record, ct);
                 var thumb = await cover.MediaIdAsync(ct);
-                var articles = items.Select(i => WeChatPublisher.Article(i.Item.Item, sanitizer.Sanitize(i.Item.Item.Body), SourceUrl(i.Item.Id), thumb)).ToArray();
-                record.MediaId = await client.AddDraftAsync(articles, ct);
+                var articles = new List<WeChatArticle>();
+                foreach (var (entry, item) in items)
+                {
+                    var content = await images.PrepareAsync(sanitizer.Sanitize(item.Item.Body), entry, ct); // notes saved with the verdict
+                    articles.Add(WeChatPublisher.Article(item.Item, content, SourceUrl(item.Id), thumb));
+                }
+
+                record.MediaId = await client.AddDraftAsync([.. articles], ct);
                 await SaveAsync(record, ct);
             }
 

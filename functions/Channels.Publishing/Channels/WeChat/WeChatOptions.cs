@@ -28,6 +28,13 @@ public sealed class WeChatOptions
     /// </summary>
     public bool DigestEnabled { get; set; } = true;
 
+    /// <summary>
+    /// The Token set in the account's server configuration (服务器配置): PUBLISHJOBFINISH pushes to
+    /// /api/channels/wechat/events are accepted only with signature = sha1(sort(token, timestamp, nonce)).
+    /// Empty: every push is refused and verdicts come from freepublish/get polling alone.
+    /// </summary>
+    public string EventToken { get; set; } = "";
+
     /// <summary>When the daily digest goes out, UTC+8, HH:mm.</summary>
     [RegularExpression("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
     public string DigestTime { get; set; } = "18:00";

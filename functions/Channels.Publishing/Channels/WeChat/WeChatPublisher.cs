@@ -15,7 +15,8 @@ namespace Channels.Publishing.Channels.WeChat;
 /// fail the channel at once with the reason in Chinese; the body is sanitised and must stay under 20,000 characters.
 /// </summary>
 public sealed class WeChatPublisher(
-    WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, BodySanitizer sanitizer, IOptions<WebsiteOptions> site, IOptions<WeChatOptions> options)
+    WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, WeChatPublishIndex index, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WebsiteOptions> site,
+    IOptions<WeChatOptions> options)
     : IChannelPublisher
 {
     /// <summary>WeChat's limit on an article's content (contract reference §1.5: under 20,000 characters).</summary>
@@ -47,6 +48,7 @@ public sealed class WeChatPublisher(
                 var found = steps.DraftIntent ? await reconciler.FindDraftAsync(sourceUrl, ct) : null;
                 if (found is null)
                 {
+                    content = await images.PrepareAsync(content, job.Entry, ct);
                     await SaveAsync(job, steps = steps with { DraftIntent = true }, ct);
                     found = await client.AddDraftAsync(Article(job.Item, content, sourceUrl, await cover.MediaIdAsync(ct)), ct);
                 }
@@ -65,6 +67,7 @@ public sealed class WeChatPublisher(
 
             await SaveAsync(job, steps = steps with { SubmitIntent = true }, ct);
             var (publishId, _) = await client.SubmitPublishAsync(steps.MediaId!, ct);
+            await index.SaveAsync(publishId, job.Item.Id, ct); // first: a PUBLISHJOBFINISH push may follow at once
             await SaveAsync(job, steps with { PublishId = publishId }, ct);
             return ChannelStep.Awaiting();
         }
@@ -112,7 +115,8 @@ public sealed class WeChatPublisher(
         }
     }
 
-    static string Verdict(int status) => status switch
+    /// <summary>A final publish_status in words (freepublish/get and the PUBLISHJOBFINISH push alike).</summary>
+    internal static string Verdict(int status) => status switch
     {
         2 => "微信发布失败：原创校验未通过",
         3 => "微信发布失败：平台常规失败",

@@ -31,8 +31,11 @@ public class WeiboClient(HttpClient http, Microsoft.Extensions.Options.IOptions<
 }
 
 /// <summary>A Weibo error_code (contract reference §2.4).</summary>
-public sealed class WeiboApiException(int code, string? error) : Exception($"Weibo error_code {code} {error}")
+public sealed class WeiboApiException(int code, string? error) : Exception($"Weibo error_code {code} {error}"), IQuotaLimited
 {
+    /// <summary>Rate limits (10022 IP, 10023 user, 10024 user per API, 20016 out of limit) are hourly (contract reference §2.5).</summary>
+    public QuotaWindow? Window => Code is 10022 or 10023 or 10024 or 20016 ? QuotaWindow.Hour : null;
+
     public int Code { get; } = code;
 
     /// <summary>The same or similar text was already posted (20017, 20019, 20111).</summary>

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using Channels.Publishing.Channels.WeChat;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Channels.Publishing.Api;
+
+/// <summary>
+/// /api/channels/wechat/events?signature=&amp;timestamp=&amp;nonce=: the account's server URL. Not role-gated: WeChat
+/// proves itself with the signature (sha1 of the sorted EventToken, timestamp, nonce; compared in constant time) —
+/// wrong or missing 401, a timestamp more than 5 minutes off 403. GET with echostr is the URL check (echostr back).
+/// POST carries an XML event; PUBLISHJOBFINISH is recorded by <see cref="WeChatPushRecorder"/>, anything else is
+/// acknowledged and ignored. The answer is "success" (WeChat retries a push it did not get an answer to).
+/// </summary>
+public sealed class WeChatEventsApi(WeChatPushRecorder recorder, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatEventsApi> logger)
+{
+    const int MaxBodyBytes = 64 * 1024;
+    const int MaxSkewSeconds = 300;
+
+    public async Task VerifyUrlAsync(HttpContext ctx)
+    {
+        if (!await AuthenticAsync(ctx)) return;
+        await TextAsync(ctx, 200, ctx.Request.Query["echostr"].ToString());
+    }
+
+    public async Task ReceiveAsync(HttpContext ctx)
+    {
+        if (!await AuthenticAsync(ctx)) return;
+        if (await RequestBody.ReadAsync(ctx.Request, MaxBodyBytes, ctx.RequestAborted) is not { } bytes)
+        {
+            await TextAsync(ctx, 413, "body too large");
+            return;
+        }
+
+        XElement root;
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            root = XElement.Load(reader);
+        }
+        catch (XmlException)
+        {
+            await TextAsync(ctx, 400, "body is not XML");
+            return;
+        }
+
+        if ((string?)root.Element("Event") == "PUBLISHJOBFINISH" && Parse(root.Element("PublishEventInfo")) is { } e)
+        {
+            var result = await recorder.RecordAsync(e, ctx.RequestAborted);
+            logger.LogInformation("PUBLISHJOBFINISH publish_id {PublishId} status {Status}: {Result}", e.PublishId, e.Status, result);
+        }
+
+        await TextAsync(ctx, 200, "success");
+    }
+
+    static WeChatPublishEvent? Parse(XElement? info)
+    {
+        var publishId = ((string?)info?.Element("publish_id"))?.Trim();
+        if (info is null || string.IsNullOrEmpty(publishId)
+            || !int.TryParse((string?)info.Element("publish_status"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var status)) return null;
+        var urls = info.Element("article_detail")?.Elements("item").Select(i => ((string?)i.Element("article_url"))?.Trim()).OfType<string>().ToList() ?? [];
+        return new WeChatPublishEvent(publishId, status, ((string?)info.Element("article_id"))?.Trim(), urls);
+    }
+
+    async Task<bool> AuthenticAsync(HttpContext ctx)
+    {
+        var q = ctx.Request.Query;
+        var token = options.Value.EventToken;
+        var timestamp = q["timestamp"].ToString();
+        if (string.IsNullOrEmpty(token) || !WeChatEventSignature.IsValid(token, timestamp, q["nonce"].ToString(), q["signature"].ToString()))
+        {
+            logger.LogWarning("WeChat push refused: missing or wrong signature");
+            await ApiResponses.ProblemAsync(ctx, 401, "推送未通过验证", "签名缺失或错误", new Dictionary<string, string[]> { ["signature"] = ["缺少或错误"] });
+            return false;
+        }
+
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) > MaxSkewSeconds)
+        {
+            logger.LogWarning("WeChat push refused: timestamp {Timestamp} is more than 5 minutes off", timestamp);
+            await ApiResponses.ProblemAsync(ctx, 403, "推送已过期", "timestamp 与当前时间相差超过5分钟", new Dictionary<string, string[]> { ["timestamp"] = ["已过期"] });
+            return false;
+        }
+
+        return true;
+    }
+
+    static async Task TextAsync(HttpContext ctx, int status, string text)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "text/plain; charset=utf-8";
+        await ctx.Response.WriteAsync(text, ctx.RequestAborted);
+    }
+}
