@@ -6,7 +6,7 @@ public sealed class BulletinOptions
 {
     public const string SectionName = "Channels:Bulletin";
 
-    /// <summary>The government that issues the boards' notices and the gazette: "{Issuer}公报", "{Issuer}政府信息公开栏".</summary>
+    /// <summary>The government that issues the boards' notices and the gazette: "{Issuer}公报", "{Issuer}信息公开栏".</summary>
     [Required, StringLength(30, MinimumLength = 2)]
     public string Issuer { get; set; } = "芙蓉区人民政府";
 }

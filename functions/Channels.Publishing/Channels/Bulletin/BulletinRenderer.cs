@@ -17,7 +17,7 @@ public sealed class BulletinRenderer(string issuer)
     /// <summary>2017-05-10 and 58 → 2017年第58期.</summary>
     public static string IssueName(string date, int number) => $"{date[..4]}年第{number}期";
 
-    string Masthead => $"{issuer}政府信息公开栏";
+    string Masthead => $"{issuer}信息公开栏";
 
     public string Notice(BulletinDocument doc) =>
         PrintFrame.Page(doc.Title, $"{E(Masthead)}张贴材料 · A4 版式，可直接打印",
@@ -46,7 +46,7 @@ public sealed class BulletinRenderer(string issuer)
 
     static string Contents(IReadOnlyList<BulletinDocument> docs)
     {
-        var sb = new StringBuilder("<table class=\"toc\">\n<thead><tr><th>篇次</th><th>标题</th><th>文号</th><th>发布机构</th><th>张贴位置</th></tr></thead>\n<tbody>\n");
+        var sb = new StringBuilder("<table class=\"toc\">\n<thead><tr><th class=\"n\">篇次</th><th>标题</th><th>文号</th><th>发布机构</th><th>张贴位置</th></tr></thead>\n<tbody>\n");
         for (var i = 0; i < docs.Count; i++)
         {
             var d = docs[i];
@@ -63,7 +63,7 @@ public sealed class BulletinRenderer(string issuer)
     {
         var boards = docs.SelectMany((d, i) => d.Boards.Distinct(StringComparer.Ordinal).Select(b => (Board: b, Position: i + 1, d.Title)))
             .GroupBy(x => x.Board, StringComparer.Ordinal);
-        var sb = new StringBuilder("<table class=\"board-summary\">\n<thead><tr><th>公开栏</th><th>张贴材料</th><th>份数</th></tr></thead>\n<tbody>\n");
+        var sb = new StringBuilder("<table class=\"board-summary\">\n<thead><tr><th>公开栏</th><th>张贴材料</th><th class=\"n\">份数</th></tr></thead>\n<tbody>\n");
         foreach (var board in boards)
         {
             sb.Append("<tr><td>").Append(E(board.Key)).Append("</td><td>")

@@ -27,7 +27,7 @@ public static class PrintFrame
         ".rule{border:0;border-top:2pt solid #b8261c;margin:4mm 0 6mm}" +
         "h2{text-align:center;font-size:18pt;margin:6mm 0 3mm}h3{font-size:14pt;margin:5mm 0 2mm}" +
         "table{width:100%;border-collapse:collapse;font-size:11pt;line-height:1.5}th,td{border:1px solid #555;padding:2mm;vertical-align:top}" +
-        "th{background:#f0f0f0;font-weight:bold}tr{break-inside:avoid}td.n{text-align:center;white-space:nowrap}" +
+        "th{background:#f0f0f0;font-weight:bold}tr{break-inside:avoid}.n{text-align:center;white-space:nowrap}" +
         ".running{font-size:10pt;color:#444;border-bottom:1px solid #999;padding-bottom:1mm;margin-bottom:8mm}" +
         ".title{font-size:22pt;line-height:1.5;margin:0 0 4mm}.docno{text-align:center;margin:0 0 6mm}" +
         ".body p{text-indent:2em;margin:0 0 2mm}.sign{text-align:right;margin-top:10mm}" +
