@@ -57,6 +57,7 @@ public static class LocalHost
         app.UseRateLimiter();
         app.MapChannelsApi();
         app.MapStaticSite();
+        app.MapBulletin();
         app.Lifetime.ApplicationStopped.Register(() =>
         {
             channel.Dispose();

@@ -79,6 +79,11 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddBulletinChannel(this IServiceCollection services)
     {
+        AddOptions<BulletinOptions>(services, BulletinOptions.SectionName);
+        services.AddSingleton<BulletinArchive>();
+        services.AddSingleton<IssueNumbers>();
+        services.AddSingleton<BulletinExports>();
+        services.AddSingleton<BulletinApi>();
         services.AddSingleton<IChannelRetractor, BulletinRetractor>();
         return services.AddSingleton<IChannelPublisher, BulletinPublisher>();
     }

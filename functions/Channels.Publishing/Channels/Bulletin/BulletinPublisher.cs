@@ -1,37 +1,32 @@
-using Channels.Publishing.Channels.Website;
 using Channels.Publishing.Items;
 using Channels.Publishing.Ledger;
 using Channels.Publishing.Statistics;
 using Channels.Publishing.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Channels.Publishing.Channels.Bulletin;
 
 /// <summary>
-/// Printable bulletin/gazette exports in the "bulletin" container: one notice per item under the day of its
-/// publication (UTC+8), and that day's issue listing every notice to post. Delivered once both are written.
+/// Printable exports in the "bulletin" container: the item's own A4 notice ({date}/{id}.html, its ledger URL), its
+/// place in the day's numbered issue and in the month's gazette (see <see cref="BulletinExports"/>). Delivered once
+/// all three are written; counted once per item, named by the issue's date (the statistics' issue count).
 /// </summary>
-public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer sanitizer, ListingBook listings, IOptions<WebsiteOptions> site) : IChannelPublisher
+public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer sanitizer, BulletinArchive archive, BulletinExports exports) : IChannelPublisher
 {
-    readonly BulletinRenderer renderer = new(site.Value.SiteTitle);
-
     public string Channel => ChannelNames.Bulletin;
 
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         var item = job.Item;
-        var date = ChinaTime.Date(item.PublishAt!.Value);
-        var path = BulletinRenderer.ItemPath(date, item.Id);
-        await PageWriter.WriteContentAsync(storage.Bulletin, path, renderer.Notice(item, sanitizer.Sanitize(item.Body)), ct);
+        var doc = BulletinDocument.From(item, sanitizer.Sanitize(item.Body));
+        await archive.SaveAsync(doc, ct);
+        var path = BulletinRenderer.ItemPath(doc.Date, item.Id);
+        await PageWriter.WriteContentAsync(storage.Bulletin, path, exports.Renderer.Notice(doc), ct);
         job.Entry.PlatformId = path;
-        job.Entry.Url = storage.Bulletin.GetBlobClient(path).Uri.ToString();
+        job.Entry.Url = exports.BlobUri(path).ToString();
         await job.SaveAsync(ct);
 
-        // The day's issue lists every notice (no limit), in id order.
-        await listings.AddAsync("bulletin-" + date, new SiteListing(item.Id, item.Title, date, item.Id), limit: null,
-            (list, c) => PageWriter.OverwriteAsync(storage.Bulletin, BulletinRenderer.IssuePath(date), renderer.Issue(date, [.. list.Reverse()]), c));
-
-        return ChannelStep.Delivered(new CountedPost(Channel, item.Id, Metrics.Item, date));
+        await exports.AddAsync(item, ct);
+        return ChannelStep.Delivered(new CountedPost(Channel, item.Id, Metrics.Item, doc.Date));
     }
 
     public Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct) => Task.FromResult(ChannelStep.Delivered());

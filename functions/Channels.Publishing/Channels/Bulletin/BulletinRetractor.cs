@@ -1,25 +1,25 @@
-using Channels.Publishing.Channels.Website;
 using Channels.Publishing.Items;
 using Channels.Publishing.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Channels.Publishing.Channels.Bulletin;
 
-/// <summary>Withdraws the printable notice and its line in the day's issue; paper already posted must be taken down by hand.</summary>
-public sealed class BulletinRetractor(ChannelsStorage storage, ListingBook listings, IOptions<WebsiteOptions> site) : IChannelRetractor
+/// <summary>
+/// Withdraws the item's A4 notice and takes it out of its day's issue and its month's gazette (both recomposed; the
+/// issue keeps its number). Paper already posted must be taken down by hand: the note says where.
+/// </summary>
+public sealed class BulletinRetractor(ChannelsStorage storage, BulletinExports exports) : IChannelRetractor
 {
-    readonly BulletinRenderer renderer = new(site.Value.SiteTitle);
-
     public string Channel => ChannelNames.Bulletin;
 
     public async Task<RetractStep> RetractAsync(RetractJob job, CancellationToken ct)
     {
         var item = job.Delivery.Item;
         var date = ChinaTime.Date(item.PublishAt!.Value);
-        await listings.RemoveAsync("bulletin-" + date, item.Id, limit: null,
-            (list, c) => PageWriter.OverwriteAsync(storage.Bulletin, BulletinRenderer.IssuePath(date), renderer.Issue(date, [.. list.Reverse()]), c));
+        var number = await exports.RemoveAsync(item, ct);
         await storage.Bulletin.DeleteBlobIfExistsAsync(BulletinRenderer.ItemPath(date, item.Id), cancellationToken: ct);
+        var china = ChinaTime.ToChina(item.PublishAt!.Value);
         var boards = item.Bulletin?.Boards is { Count: > 0 } b ? string.Join("、", b) : "各公开栏";
-        return RetractStep.Retracted($"已撤下电子版与{date}期目录；已张贴的纸质公告请到{boards}人工撤下");
+        return RetractStep.Retracted(
+            $"已撤下电子版，并从{BulletinRenderer.IssueName(date, number)}（{date}）张贴材料和{GazetteRenderer.PeriodName(china.Year, china.Month)}公报中移除；已张贴的纸质公告请到{boards}人工撤下");
     }
 }
