@@ -65,7 +65,7 @@ public sealed class SiteMaps(ChannelsStorage storage, ListingBook listings, IOpt
         }
 
         await listings.AddAsync("web-sitemap-index", new SiteListing(shard, shard, "", shard), null,
-            (list, c) => Write(IndexPath, SitemapXml.Index(list.OrderBy(e => e.ItemId, StringComparer.Ordinal).Select(e => site.Url(e.ItemId))), c));
+            (list, c) => Write(IndexPath, SitemapXml.Index(list.Select(e => e.ItemId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(site.Url)), c));
         lock (indexed) indexed.Add(shard);
     }
 
