@@ -73,6 +73,9 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddWebsiteChannel(this IServiceCollection services)
     {
+        services.AddSingleton<ColumnArchive>();
+        services.AddSingleton<SiteMaps>();
+        services.AddSingleton<SitePages>();
         services.AddSingleton<IChannelRetractor, WebsiteRetractor>();
         return services.AddSingleton<IChannelPublisher, WebsitePublisher>();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Channels.Publishing.Items;
@@ -12,6 +13,7 @@ public static partial class ItemValidator
     public const int WeChatMaxContentLength = 20_000;
     public const int MaxSmsTextLength = 300;
     public const int MaxSmsAudience = 10_000;
+    public const int MaxIndexNumberLength = 50;
 
     // \z, not $: "$" also matches before a final newline, which let "abc\n" through to storage keys.
     [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z")]
@@ -29,6 +31,8 @@ public static partial class ItemValidator
         Required(p, "body", item.Body, MaxBodyLength);
         Required(p, "publisher", item.Publisher, 100);
         if (item.Summary is { Length: > 500 }) p.Add("summary", "摘要不能超过500个字符");
+        if (item.IndexNumber is { } index && !IsPlainLabel(index, MaxIndexNumberLength))
+            p.Add("indexNumber", $"索引号 indexNumber 不能为空，不超过{MaxIndexNumberLength}个字符，且不能包含控制字符或<>&\"'");
         if (item.DocumentCategory is { } category && !DocumentCategories.All.Contains(category))
             p.Add("documentCategory", $"documentCategory 只能是{string.Join("或", DocumentCategories.All)}");
         CheckDates(p, item, now);
@@ -36,6 +40,13 @@ public static partial class ItemValidator
         ApprovalGate.Check(p, item, now);
         return p;
     }
+
+    /// <summary>A short printed label (索引号): not blank, bounded, no control characters and nothing that looks like markup.</summary>
+    static bool IsPlainLabel(string value, int max) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= max && value == value.Trim()
+        && !value.Any(c => c is '<' or '>' or '&' or '"' or '\'' || char.GetUnicodeCategory(c) is UnicodeCategory.Control
+            or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned);
 
     static void Required(ValidationProblems p, string field, string? value, int max)
     {

@@ -11,6 +11,9 @@ public sealed record PublicationItem
     public string Publisher { get; init; } = "";
     public string? DocumentNumber { get; init; }
 
+    /// <summary>索引号 of the disclosure catalogue; when absent the website derives one (see SiteCatalogue.IndexNumber).</summary>
+    public string? IndexNumber { get; init; }
+
     /// <summary>条例第二十条第（一）项 category when the item is one: 规章 or 行政规范性文件 (for the annual report's table 二).</summary>
     public string? DocumentCategory { get; init; }
     public DateTimeOffset? PublishAt { get; init; }

@@ -110,7 +110,9 @@ public sealed class ListingBook(ChannelsStorage storage)
             }
 
             var ids = entries.Select(e => e.ItemId).Concat(removed).ToHashSet(StringComparer.Ordinal);
-            IEnumerable<SiteListing> merged = current.Where(c => !ids.Contains(c.ItemId)).Concat(entries.Where(e => !removed.Contains(e.ItemId)))
+            // The same id may be queued twice in one batch (concurrent retries, one sitemap shard announced by many items): last wins.
+            var added = entries.Where(e => !removed.Contains(e.ItemId)).GroupBy(e => e.ItemId, StringComparer.Ordinal).Select(g => g.Last());
+            IEnumerable<SiteListing> merged = current.Where(c => !ids.Contains(c.ItemId)).Concat(added)
                 .OrderByDescending(e => e.SortKey, StringComparer.Ordinal).ThenBy(e => e.ItemId, StringComparer.Ordinal);
             var list = (limit is { } n ? merged.Take(n) : merged).ToList();
             try

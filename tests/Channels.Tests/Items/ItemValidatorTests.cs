@@ -131,4 +131,17 @@ public class ItemValidatorTests
     [Fact]
     public void Validate_PublishAtMissing_IsRefused() =>
         Assert.Contains("publishAt", Errors(SampleItems.Valid() with { PublishAt = null }).Keys);
+
+    [Theory]
+    [InlineData("430102000/2017-00001", false)]
+    [InlineData("芙蓉区-2017-001", false)]
+    [InlineData("", true)]
+    [InlineData(" 430102000", true)]
+    [InlineData("<script>", true)]
+    [InlineData("a&b", true)]
+    [InlineData("a\u0007b", true)]
+    [InlineData("a\u200bb", true)]
+    [InlineData("012345678901234567890123456789012345678901234567890", true)]
+    public void Validate_IndexNumber_PrintableBoundedNoMarkup(string index, bool refused) =>
+        Assert.Equal(refused, Errors(SampleItems.Valid() with { IndexNumber = index }).ContainsKey("indexNumber"));
 }

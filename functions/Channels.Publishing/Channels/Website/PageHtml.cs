@@ -8,7 +8,10 @@ public static class PageHtml
 {
     public static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 
-    public static string Frame(string title, string siteTitle, string homeHref, string main)
+    public static string Frame(string title, string siteTitle, string homeHref, string main) => Frame(title, siteTitle, homeHref, main, "");
+
+    /// <summary>As above, with <paramref name="headExtra"/> (trusted markup: links, styles) at the end of &lt;head&gt;.</summary>
+    public static string Frame(string title, string siteTitle, string homeHref, string main, string headExtra)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -18,6 +21,7 @@ public static class PageHtml
           .Append("header{border-bottom:3px solid #b8261c;padding:12px 0}header a{color:#b8261c;text-decoration:none;font-size:20px;font-weight:bold}")
           .Append(".meta{color:#666;font-size:14px}ul.list li{display:flex;justify-content:space-between;padding:4px 0;border-bottom:1px dashed #ddd}")
           .Append("footer{margin-top:32px;border-top:1px solid #ddd;color:#888;font-size:12px;padding:8px 0}@media print{header a{color:#000}}</style>\n")
+          .Append(headExtra)
           .Append("</head>\n<body>\n<header><a href=\"").Append(E(homeHref)).Append("\">").Append(E(siteTitle)).Append("</a></header>\n<main>\n")
           .Append(main)
           .Append("\n</main>\n<footer>本页由政府信息公开发布系统生成</footer>\n</body>\n</html>\n");

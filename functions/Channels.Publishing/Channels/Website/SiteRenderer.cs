@@ -1,15 +1,23 @@
+using System.Globalization;
 using System.Text;
 using Channels.Publishing.Items;
 using static Channels.Publishing.Channels.Website.PageHtml;
 
 namespace Channels.Publishing.Channels.Website;
 
-/// <summary>Renders the item page, the column pages and the home page of the static site.</summary>
+/// <summary>Renders the item page (with its 信息索引表), the column pages (paged, see <see cref="ColumnPaging"/>) and the home page.</summary>
 public sealed class SiteRenderer(WebsiteOptions options)
 {
     public static string ItemPath(string id) => $"items/{id}.html";
 
-    public static string ColumnPath(WebsiteColumn c) => $"columns/{c.Slug}/index.html";
+    public static string ColumnPath(WebsiteColumn c) => ColumnPagePath(c, 0);
+
+    /// <summary>Page 0 is the open (newest) page index.html; sealed page b is index_b.html, numbered from the oldest.</summary>
+    public static string ColumnPagePath(WebsiteColumn c, int number) => $"columns/{c.Slug}/{ColumnPaging.FileName(number)}";
+
+    public static string RssPath(WebsiteColumn c) => $"columns/{c.Slug}/feed.xml";
+
+    public static string AtomPath(WebsiteColumn c) => $"columns/{c.Slug}/atom.xml";
 
     public string Url(string path) => $"{options.BaseUrl.TrimEnd('/')}/{path}";
 
@@ -18,19 +26,21 @@ public sealed class SiteRenderer(WebsiteOptions options)
         var columns = string.Join(" ", item.Columns.Select(ColumnCatalog.Find).OfType<WebsiteColumn>()
             .Select(c => $"<a href=\"../{ColumnPath(c)}\">{E(c.Name)}</a>"));
         var main = new StringBuilder()
-            .Append("<article>\n<h1>").Append(E(item.Title)).Append("</h1>\n<p class=\"meta\">发布机构：").Append(E(item.Publisher))
-            .Append(item.DocumentNumber is null ? "" : "　文号：" + E(item.DocumentNumber))
-            .Append("　发布日期：").Append(E(ChinaTime.Format(item.PublishAt!.Value)))
-            .Append("　栏目：").Append(columns).Append("</p>\n")
+            .Append("<article>\n<h1>").Append(E(item.Title)).Append("</h1>\n")
+            .Append(CatalogueTable.Html(item, options.IndexPrefix, columns)).Append('\n')
             .Append(item.IsEmergency ? "<p class=\"meta\"><strong>【突发事件】</strong></p>\n" : "")
             .Append("<div class=\"body\">").Append(sanitizedBody).Append("</div>\n</article>");
-        return Frame(item.Title, options.SiteTitle, "../index.html", main.ToString());
+        return Frame(item.Title, options.SiteTitle, "../index.html", main.ToString(), CatalogueTable.Style);
     }
 
-    public string ColumnPage(WebsiteColumn column, IReadOnlyList<SiteListing> listings)
+    /// <summary>Column page <paramref name="number"/> (0 = index.html) when <paramref name="sealedCount"/> pages are sealed.</summary>
+    public string ColumnPage(WebsiteColumn column, int number, int sealedCount, IReadOnlyList<SiteListing> entries)
     {
-        var main = $"<h1>{E(column.Name)}</h1>\n{List(listings, "../../")}";
-        return Frame(column.Name, options.SiteTitle, "../../index.html", main);
+        var title = number == 0 ? column.Name : $"{column.Name}（第{number.ToString(CultureInfo.InvariantCulture)}页）";
+        var head = $"<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{E(column.Name)} RSS\" href=\"feed.xml\">\n"
+            + $"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{E(column.Name)} Atom\" href=\"atom.xml\">\n" + CatalogueTable.Style;
+        var main = $"<h1>{E(title)}</h1>\n{List([.. ColumnPaging.NewestFirst(entries)], "../../")}\n{Pager(number, sealedCount)}";
+        return Frame(title, options.SiteTitle, "../../index.html", main, head);
     }
 
     public string HomePage(IReadOnlyList<SiteListing> latest)
@@ -40,13 +50,28 @@ public sealed class SiteRenderer(WebsiteOptions options)
         return Frame("首页", options.SiteTitle, "index.html", main);
     }
 
+    static string Pager(int number, int sealedCount)
+    {
+        var links = ColumnPaging.Pager(number, sealedCount);
+        if (links.Count == 0) return "";
+        var sb = new StringBuilder("<nav class=\"pager\" aria-label=\"分页\">");
+        foreach (var l in links)
+        {
+            sb.Append(l.Href is null ? $"<strong aria-current=\"page\">{E(l.Label)}</strong>" : $"<a href=\"{E(l.Href)}\">{E(l.Label)}</a>");
+        }
+
+        // Only the open page states the total: a sealed page is not rewritten when later pages are added.
+        var total = number == 0 ? $"共{(sealedCount + 1).ToString(CultureInfo.InvariantCulture)}页，" : "";
+        return sb.Append($"<span class=\"meta\">{total}页码按发布先后编号</span></nav>").ToString();
+    }
+
     static string List(IReadOnlyList<SiteListing> listings, string prefix)
     {
         if (listings.Count == 0) return "<p class=\"meta\">暂无信息</p>";
         var sb = new StringBuilder("<ul class=\"list\">\n");
         foreach (var l in listings)
         {
-            sb.Append("<li><a href=\"").Append(prefix).Append(ItemPath(l.ItemId)).Append("\">").Append(E(l.Title))
+            sb.Append("<li><a href=\"").Append(prefix).Append(E(ItemPath(l.ItemId))).Append("\">").Append(E(l.Title))
               .Append("</a><span class=\"meta\">").Append(E(l.Date)).Append("</span></li>\n");
         }
 

@@ -13,7 +13,14 @@ public sealed class WebsiteOptions
     [Required]
     public string SiteTitle { get; set; } = "芙蓉区人民政府门户网站 · 政府信息公开";
 
-    /// <summary>How many latest items a column page and the home page list.</summary>
+    /// <summary>
+    /// Prefix of the derived 索引号 (usually the office's organisation code): an item without an explicit
+    /// indexNumber gets "{IndexPrefix}/{yyyy}-{id}", yyyy being the UTC+8 year of its publishAt.
+    /// </summary>
+    [Required, RegularExpression(@"^[A-Za-z0-9-]{1,30}$")]
+    public string IndexPrefix { get; set; } = "430102000";
+
+    /// <summary>Items per column page (the column archive is paged in buckets of this size), on the home page and in each feed.</summary>
     [Range(5, 500)]
     public int ListLength { get; set; } = 50;
 }

@@ -8,10 +8,14 @@ using Microsoft.Extensions.Options;
 namespace Channels.Publishing.Channels.Website;
 
 /// <summary>
-/// The government website: the item page, its entry on each of its column pages and on the home page, all in the
-/// $web container of the static site. Delivered once the item page is written and every listing shows it.
+/// The government website: the item page (with its 信息索引表), its entry in the paged archive of each of its columns
+/// (with the column's RSS/Atom feeds), on the home page and in the sitemap, all in the $web container of the static
+/// site. Delivered once the item page is written and every listing shows it. A re-send (the item page already there)
+/// also looks for the item on the column's sealed pages, so a retry never lists it twice.
 /// </summary>
-public sealed class WebsitePublisher(ChannelsStorage storage, BodySanitizer sanitizer, ListingBook listings, IOptions<WebsiteOptions> options) : IChannelPublisher
+public sealed class WebsitePublisher(
+    ChannelsStorage storage, BodySanitizer sanitizer, ListingBook listings, ColumnArchive archive, SiteMaps sitemaps, SitePages pages,
+    IOptions<WebsiteOptions> options) : IChannelPublisher
 {
     readonly SiteRenderer renderer = new(options.Value);
 
@@ -22,18 +26,16 @@ public sealed class WebsitePublisher(ChannelsStorage storage, BodySanitizer sani
         var item = job.Item;
         var columns = item.Columns.Select(ColumnCatalog.Find).OfType<WebsiteColumn>().ToList();
         var path = SiteRenderer.ItemPath(item.Id);
-        await PageWriter.WriteContentAsync(storage.Web, path, renderer.ItemPage(item, sanitizer.Sanitize(item.Body)), ct);
+        var resent = await PageWriter.WriteContentOnceAsync(storage.Web, path, renderer.ItemPage(item, sanitizer.Sanitize(item.Body)), ct);
         job.Entry.PlatformId = path;
         job.Entry.Url = renderer.Url(path);
         await job.SaveAsync(ct);
 
         var entry = Listing(item);
-        var limit = options.Value.ListLength;
         await Task.WhenAll(columns
-            .Select(column => listings.AddAsync("web-col-" + column.Slug, entry, limit,
-                (list, c) => PageWriter.OverwriteAsync(storage.Web, SiteRenderer.ColumnPath(column), renderer.ColumnPage(column, list), c)))
-            .Append(listings.AddAsync("web-home", entry, limit,
-                (list, c) => PageWriter.OverwriteAsync(storage.Web, "index.html", renderer.HomePage(list), c))));
+            .Select(column => archive.ChangeAsync(column, new ColumnChange(entry, null, resent), pages.WriteColumnAsync))
+            .Append(listings.AddAsync("web-home", entry, options.Value.ListLength, pages.WriteHomeAsync))
+            .Append(sitemaps.AddItemAsync(entry, item.PublishAt!.Value, ct)));
 
         var counted = new List<CountedPost> { new(Channel, item.Id, Metrics.Item) };
         counted.AddRange(columns.Select(c => new CountedPost(Channel, item.Id, Metrics.Column, c.Name)));
@@ -43,7 +45,7 @@ public sealed class WebsitePublisher(ChannelsStorage storage, BodySanitizer sani
 
     public Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct) => Task.FromResult(ChannelStep.Delivered());
 
-    static SiteListing Listing(PublicationItem item)
+    public static SiteListing Listing(PublicationItem item)
     {
         var at = item.PublishAt!.Value;
         return new SiteListing(item.Id, item.Title, ChinaTime.Date(at), at.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));

@@ -4,24 +4,27 @@ using Microsoft.Extensions.Options;
 
 namespace Channels.Publishing.Channels.Website;
 
-/// <summary>Unpublishes an item: its page is deleted and its entry leaves every column page and the home page it was on.</summary>
-public sealed class WebsiteRetractor(ChannelsStorage storage, ListingBook listings, IOptions<WebsiteOptions> options) : IChannelRetractor
+/// <summary>
+/// Unpublishes an item: its entry leaves every index it appeared in — the page of each of its columns it is on
+/// (whichever page), the columns' RSS and Atom feeds, the home page and its sitemap shard — and its page is deleted.
+/// </summary>
+public sealed class WebsiteRetractor(ChannelsStorage storage, ListingBook listings, ColumnArchive archive, SiteMaps sitemaps, SitePages pages,
+    IOptions<WebsiteOptions> options) : IChannelRetractor
 {
-    readonly SiteRenderer renderer = new(options.Value);
-
     public string Channel => ChannelNames.Website;
 
     public async Task<RetractStep> RetractAsync(RetractJob job, CancellationToken ct)
     {
         var item = job.Delivery.Item;
-        var limit = options.Value.ListLength;
         var columns = item.Columns.Select(ColumnCatalog.Find).OfType<WebsiteColumn>().ToList();
         await Task.WhenAll(columns
-            .Select(column => listings.RemoveAsync("web-col-" + column.Slug, item.Id, limit,
-                (list, c) => PageWriter.OverwriteAsync(storage.Web, SiteRenderer.ColumnPath(column), renderer.ColumnPage(column, list), c)))
-            .Append(listings.RemoveAsync("web-home", item.Id, limit,
-                (list, c) => PageWriter.OverwriteAsync(storage.Web, "index.html", renderer.HomePage(list), c))));
+            .Select(column => archive.ChangeAsync(column, new ColumnChange(null, item.Id), pages.WriteColumnAsync))
+            .Append(listings.RemoveAsync("web-home", item.Id, options.Value.ListLength, pages.WriteHomeAsync))
+            .Append(sitemaps.RemoveItemAsync(item.Id, item.PublishAt!.Value)));
         await storage.Web.DeleteBlobIfExistsAsync(SiteRenderer.ItemPath(item.Id), cancellationToken: ct);
-        return RetractStep.Retracted($"已从网站撤下：删除信息页面，并从{columns.Count}个栏目页和首页移除");
+        var names = string.Join("、", columns.Select(c => $"“{c.Name}”"));
+        return RetractStep.Retracted(
+            $"已从网站撤下：删除信息页面{SiteRenderer.ItemPath(item.Id)}，并从栏目{names}的栏目页及其RSS、Atom订阅，首页，"
+            + $"网站地图{SiteMaps.MonthShard(SiteMaps.Month(item.PublishAt!.Value))}中移除");
     }
 }

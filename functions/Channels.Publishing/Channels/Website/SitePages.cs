@@ -1,0 +1,40 @@
+using Channels.Publishing.Items;
+using Channels.Publishing.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Channels.Publishing.Channels.Website;
+
+/// <summary>
+/// Writes what a listing change derives: for a column, its open page, the sealed pages the change touched, its RSS
+/// and Atom feeds and its sitemap shard; for the home page, index.html and sitemaps/home.xml. Every blob gets its
+/// Content-Type; the content is a function of the listing documents, so a repeated run writes the same bytes.
+/// </summary>
+public sealed class SitePages(ChannelsStorage storage, SiteMaps sitemaps, IOptions<WebsiteOptions> options)
+{
+    readonly SiteRenderer renderer = new(options.Value);
+    readonly FeedRenderer feeds = new(options.Value);
+
+    public Task WriteColumnAsync(ColumnUpdate u, CancellationToken ct)
+    {
+        var c = u.Column;
+        var sealedCount = u.Head.Sealed.Count;
+        var writes = new List<Task>
+        {
+            PageWriter.OverwriteAsync(storage.Web, SiteRenderer.ColumnPath(c), renderer.ColumnPage(c, 0, sealedCount, u.Head.Open), ct),
+            sitemaps.WriteColumnAsync(c, u.Head, ct),
+        };
+        writes.AddRange(u.SealedPages.Select(p =>
+            PageWriter.OverwriteAsync(storage.Web, SiteRenderer.ColumnPagePath(c, p.Number), renderer.ColumnPage(c, p.Number, sealedCount, p.Entries), ct)));
+        if (u.LatestChanged)
+        {
+            writes.Add(PageWriter.OverwriteAsync(storage.Web, SiteRenderer.RssPath(c), feeds.Rss(c, u.Head.Latest), PageWriter.RssType, ct));
+            writes.Add(PageWriter.OverwriteAsync(storage.Web, SiteRenderer.AtomPath(c), feeds.Atom(c, u.Head.Latest), PageWriter.AtomType, ct));
+        }
+
+        return Task.WhenAll(writes);
+    }
+
+    public Task WriteHomeAsync(IReadOnlyList<SiteListing> latest, CancellationToken ct) => Task.WhenAll(
+        PageWriter.OverwriteAsync(storage.Web, "index.html", renderer.HomePage(latest), ct),
+        sitemaps.WriteHomeAsync(latest, ct));
+}
