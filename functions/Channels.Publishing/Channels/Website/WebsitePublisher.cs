@@ -27,9 +27,10 @@ public sealed class WebsitePublisher(
         var columns = item.Columns.Select(ColumnCatalog.Find).OfType<WebsiteColumn>().ToList();
         var path = SiteRenderer.ItemPath(item.Id);
         var resent = await PageWriter.WriteContentOnceAsync(storage.Web, path, renderer.ItemPage(item, sanitizer.Sanitize(item.Body)), ct);
+        // The path is fixed by the item and a re-send is recognised by its page already being there, so no ledger
+        // write is needed before the listings: the ids are recorded with the delivered state.
         job.Entry.PlatformId = path;
         job.Entry.Url = renderer.Url(path);
-        await job.SaveAsync(ct);
 
         var entry = Listing(item);
         await Task.WhenAll(columns
