@@ -19,6 +19,9 @@ internal static class ReplayRunner
     /// <summary>Waits held open at once (HTTP/2 streams to the sidecar, which allows 100 per connection).</summary>
     public const int WaitParallelism = 32;
 
+    /// <summary>Items in the pipeline at once during a replay (enough for the batching of listings and counts to pay).</summary>
+    public const int InFlight = 400;
+
     public static async Task<int> RunAsync(string baseUrl, string apiKey, DurableTaskClient durable, string file, int parallel, TextWriter output, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
@@ -26,37 +29,42 @@ internal static class ReplayRunner
         var lines = (await File.ReadAllLinesAsync(file, ct)).Where(l => l.Length > 0).ToList();
         var years = new SortedSet<int>();
         var clock = Stopwatch.StartNew();
-        var pending = new ConcurrentQueue<string>();
-        int submitted = 0, refused = 0;
+        var window = new SemaphoreSlim(InFlight);
+        var submittedIds = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        var outcomes = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        int refused = 0, done = 0;
+
+        // At most InFlight items are in the pipeline at once: a new one is submitted when an earlier one completes, so
+        // the storage queue (and every request's wait in it) stays bounded however long the file is.
+        var waiters = Enumerable.Range(0, WaitParallelism).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var id in submittedIds.Reader.ReadAllAsync(ct))
+            {
+                // One long-held call to the in-process Durable runtime, answered when the instance completes: no polling.
+                var instance = await durable.WaitForInstanceCompletionAsync(PublicationsApi.InstanceId(id), getInputsAndOutputs: true, ct);
+                var status = instance.ReadOutputAs<PublicationOutcome>()?.Status ?? instance.RuntimeStatus.ToString();
+                outcomes.AddOrUpdate(status, 1, (_, n) => n + 1);
+                window.Release();
+                Progress(output, "送达", Interlocked.Increment(ref done), lines.Count, clock);
+            }
+        }, ct)).ToList();
 
         await Parallel.ForEachAsync(lines, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct }, async (line, c) =>
         {
             var item = JsonSerializer.Deserialize<PublicationItem>(line, ChannelsJson.Options)!;
             lock (years) years.Add(ChinaTime.YearOf(item.PublishAt!.Value));
+            await window.WaitAsync(c);
             using var response = await http.PostAsync("/api/publications", new StringContent(line, Encoding.UTF8, "application/json"), c);
-            if ((int)response.StatusCode == 202) pending.Enqueue(item.Id);
+            if ((int)response.StatusCode == 202) await submittedIds.Writer.WriteAsync(item.Id, c);
             else
             {
+                window.Release();
                 Interlocked.Increment(ref refused);
                 output.WriteLine($"\n{item.Id}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(c)}");
             }
-
-            Progress(output, "提交", Interlocked.Increment(ref submitted), lines.Count, clock);
         });
-        output.WriteLine();
-
-        var outcomes = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var total = pending.Count;
-        var done = 0;
-        // Each wait is one long-held call to the in-process Durable runtime, answered when the instance completes:
-        // no polling, so waiting costs neither storage nor CPU. Instances finish roughly in submission order.
-        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = WaitParallelism, CancellationToken = ct }, async (id, c) =>
-        {
-            var instance = await durable.WaitForInstanceCompletionAsync(PublicationsApi.InstanceId(id), getInputsAndOutputs: true, c);
-            var status = instance.ReadOutputAs<PublicationOutcome>()?.Status ?? instance.RuntimeStatus.ToString();
-            outcomes.AddOrUpdate(status, 1, (_, n) => n + 1);
-            Progress(output, "送达", Interlocked.Increment(ref done), total, clock);
-        });
+        submittedIds.Writer.Complete();
+        await Task.WhenAll(waiters);
 
         var seconds = clock.Elapsed.TotalSeconds;
         output.WriteLine($"\n\n回放完成：{lines.Count}条，用时{seconds:F1}秒（{lines.Count / seconds:F1}条/秒）；" +

@@ -9,11 +9,20 @@ namespace Channels.Publishing.Channels.Bulletin;
 /// <summary>
 /// The sanitised documents behind the issues and the gazette, one small JSON blob per item in the archive
 /// container (bulletin/documents/{id}.json). Written create-once (If-None-Match: *, sha256 in metadata; the same
-/// content again is success), read back in parallel when an issue or a gazette is recomposed.
+/// content again is success), read back in parallel when an issue or a gazette is recomposed. Documents this process
+/// has written or read are kept in memory (bounded), so recomposing a month after each batch reads only the new ones.
 /// </summary>
 public sealed class BulletinArchive(ChannelsStorage storage)
 {
     const int ReadParallelism = 8;
+    const int CacheLimit = 5_000;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, BulletinDocument> cache = new(StringComparer.Ordinal);
+
+    void Remember(BulletinDocument doc)
+    {
+        if (cache.Count >= CacheLimit) cache.Clear();
+        cache[doc.Id] = doc;
+    }
 
     static string PathOf(string id) => $"bulletin/documents/{id}.json";
 
@@ -37,9 +46,11 @@ public sealed class BulletinArchive(ChannelsStorage storage)
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             var props = await blob.GetPropertiesAsync(cancellationToken: ct);
-            if (props.Value.Metadata.TryGetValue("sha256", out var existing) && existing == hash) return;
-            await blob.UploadAsync(BinaryData.FromString(json), Options(new BlobRequestConditions { IfMatch = props.Value.ETag }), ct);
+            if (!props.Value.Metadata.TryGetValue("sha256", out var existing) || existing != hash)
+                await blob.UploadAsync(BinaryData.FromString(json), Options(new BlobRequestConditions { IfMatch = props.Value.ETag }), ct);
         }
+
+        Remember(doc);
     }
 
     /// <summary>The documents of <paramref name="ids"/> in that order; an id without a document is left out.</summary>
@@ -47,12 +58,14 @@ public sealed class BulletinArchive(ChannelsStorage storage)
     {
         await storage.EnsureCreatedAsync();
         var docs = new BulletinDocument?[ids.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct }, async (i, c) =>
+        var missing = Enumerable.Range(0, ids.Count).Where(i => !cache.TryGetValue(ids[i], out docs[i])).ToList();
+        await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct }, async (i, c) =>
         {
             try
             {
                 var content = await storage.Archive.GetBlobClient(PathOf(ids[i])).DownloadContentAsync(c);
                 docs[i] = JsonSerializer.Deserialize<BulletinDocument>(content.Value.Content.ToString(), ChannelsJson.Options);
+                if (docs[i] is { } doc) Remember(doc);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
