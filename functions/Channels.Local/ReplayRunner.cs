@@ -20,11 +20,11 @@ internal static class ReplayRunner
     public const int WaitParallelism = 32;
 
     /// <summary>Items in the pipeline at once during a replay (enough for the batching of listings and counts to pay).</summary>
-    public const int InFlight = 400;
+    public const int InFlight = 100;
 
     public static async Task<int> RunAsync(string baseUrl, string apiKey, DurableTaskClient durable, string file, int parallel, TextWriter output, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Add(Channels.Publishing.Api.Access.AccessGate.KeyHeader, apiKey);
         var lines = (await File.ReadAllLinesAsync(file, ct)).Where(l => l.Length > 0).ToList();
         var years = new SortedSet<int>();
