@@ -1,18 +1,15 @@
-using Channels.Publishing.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using static Channels.FunctionApp.RouteRunner;
+using R = Channels.Publishing.Api.Routes.ApiRoutes;
 
 namespace Channels.FunctionApp;
 
-/// <summary>The bulletin exports' API: the same core handler the local host maps.</summary>
-public sealed class BulletinTriggers(BulletinApi bulletin)
+/// <summary>The bulletin exports' API (table: ApiRoutes).</summary>
+public sealed class BulletinTriggers
 {
-    [Function("RebuildGazette")]
-    public async Task<IActionResult> Gazette(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "bulletin/gazette/{year}/{month}")] HttpRequest req, string year, string month)
-    {
-        await bulletin.GazetteAsync(req.HttpContext, year, month);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.RebuildGazette))]
+    public Task<IActionResult> RebuildGazette([HttpTrigger(AuthorizationLevel.Anonymous, R.Get, Route = R.RebuildGazette)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.RebuildGazette), req, ctx);
 }

@@ -1,15 +1,16 @@
 using Channels.Publishing.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Channels.FunctionApp;
 
 /// <summary>
-/// One-line trigger wrappers over the shared orchestrator and activities (the Durable source generator is not
-/// served here). Function names equal the class names the orchestrator calls with nameof().
+/// One trigger per entry of <see cref="ChannelsTasks"/> (the Durable source generator is not used here): each is named
+/// after its class and runs that class — the bodies live only in Channels.Publishing/Orchestration. A parity test
+/// (tests/Channels.Tests/FunctionApp/TaskParityTests.cs) fails when this file and the table differ.
 /// </summary>
-public sealed class DurableTriggers(
-    DeliveryService delivery, RetractionService retraction, ScheduleService schedule, EscalationService escalation, Channels.Publishing.Channels.WeChat.WeChatDigest digest)
+public sealed class DurableTriggers
 {
     [Function(nameof(PublishOrchestrator))]
     public static Task<PublicationOutcome> Publish([OrchestrationTrigger] TaskOrchestrationContext context) =>
@@ -23,49 +24,54 @@ public sealed class DurableTriggers(
     public static Task<string> Retract([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RetractOrchestrator().RunAsync(context, context.GetInput<RetractRequest>()!);
 
-    [Function(nameof(RefreshStatusActivity))]
-    public Task<string> RefreshStatus([ActivityTrigger] string itemId) => delivery.RefreshStatusAsync(itemId);
-
-    [Function(nameof(RetractChannelActivity))]
-    public Task<ChannelOutcome> RetractChannel([ActivityTrigger] RetractChannel input) => retraction.RetractAsync(input);
-
     [Function(nameof(WeChatDigestOrchestrator))]
     public static Task<string> Digest([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new WeChatDigestOrchestrator().RunAsync(context, context.GetInput<DigestRequest>()!);
 
-    [Function(nameof(PlanDigestActivity))]
-    public Task<IReadOnlyList<string>> PlanDigest([ActivityTrigger] string date) => digest.PlanAsync(date, CancellationToken.None);
-
-    [Function(nameof(SendDigestActivity))]
-    public Task<string> SendDigest([ActivityTrigger] string date) => digest.SendAsync(date, CancellationToken.None);
-
-    [Function(nameof(RecordScheduleActivity))]
-    public async Task<bool> RecordSchedule([ActivityTrigger] ScheduleRecord input)
-    {
-        await schedule.RecordAsync(input);
-        return true;
-    }
-
-    [Function(nameof(EscalateActivity))]
-    public async Task<bool> Escalate([ActivityTrigger] Escalation input)
-    {
-        await escalation.EscalateAsync(input);
-        return true;
-    }
-
     [Function(nameof(DeliverActivity))]
-    public Task<ChannelOutcome> Deliver([ActivityTrigger] ChannelTask input) => delivery.DeliverAsync(input);
+    public Task<ChannelOutcome> Deliver([ActivityTrigger] ChannelTask input, FunctionContext ctx) => Run<DeliverActivity, ChannelTask, ChannelOutcome>(ctx, input);
 
     [Function(nameof(PlanDeliveryActivity))]
-    public Task<DeliverySlot> PlanDelivery([ActivityTrigger] ChannelTask input) => delivery.PlanAsync(input);
+    public Task<DeliverySlot> PlanDelivery([ActivityTrigger] ChannelTask input, FunctionContext ctx) => Run<PlanDeliveryActivity, ChannelTask, DeliverySlot>(ctx, input);
 
     [Function(nameof(FailChannelActivity))]
-    public Task<ChannelOutcome> FailChannel([ActivityTrigger] ChannelFailure input) => delivery.FailAsync(input);
+    public Task<ChannelOutcome> FailChannel([ActivityTrigger] ChannelFailure input, FunctionContext ctx) =>
+        Run<FailChannelActivity, ChannelFailure, ChannelOutcome>(ctx, input);
 
     [Function(nameof(SetStatusActivity))]
-    public async Task<bool> SetStatus([ActivityTrigger] StatusChange input)
+    public Task<bool> SetStatus([ActivityTrigger] StatusChange input, FunctionContext ctx) => Run<SetStatusActivity, StatusChange, bool>(ctx, input);
+
+    [Function(nameof(RefreshStatusActivity))]
+    public Task<string> RefreshStatus([ActivityTrigger] string input, FunctionContext ctx) => Run<RefreshStatusActivity, string, string>(ctx, input);
+
+    [Function(nameof(RetractChannelActivity))]
+    public Task<ChannelOutcome> RetractChannel([ActivityTrigger] RetractChannel input, FunctionContext ctx) =>
+        Run<RetractChannelActivity, RetractChannel, ChannelOutcome>(ctx, input);
+
+    [Function(nameof(RecordScheduleActivity))]
+    public Task<bool> RecordSchedule([ActivityTrigger] ScheduleRecord input, FunctionContext ctx) => Run<RecordScheduleActivity, ScheduleRecord, bool>(ctx, input);
+
+    [Function(nameof(EscalateActivity))]
+    public Task<bool> Escalate([ActivityTrigger] Escalation input, FunctionContext ctx) => Run<EscalateActivity, Escalation, bool>(ctx, input);
+
+    [Function(nameof(PlanDigestActivity))]
+    public Task<IReadOnlyList<string>> PlanDigest([ActivityTrigger] string input, FunctionContext ctx) =>
+        Run<PlanDigestActivity, string, IReadOnlyList<string>>(ctx, input);
+
+    [Function(nameof(SendDigestActivity))]
+    public Task<string> SendDigest([ActivityTrigger] string input, FunctionContext ctx) => Run<SendDigestActivity, string, string>(ctx, input);
+
+    /// <summary>Builds the activity class from the invocation's services and runs it, as the local worker does.</summary>
+    internal static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext ctx, TIn input) where TActivity : TaskActivity<TIn, TOut>
     {
-        await delivery.SetStatusAsync(input);
-        return true;
+        var activity = ActivatorUtilities.CreateInstance<TActivity>(ctx.InstanceServices);
+        var instanceId = ctx.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? "" : "";
+        return activity.RunAsync(new FunctionActivityContext(typeof(TActivity).Name, instanceId), input);
+    }
+
+    sealed class FunctionActivityContext(string name, string instanceId) : TaskActivityContext
+    {
+        public override TaskName Name { get; } = name;
+        public override string InstanceId { get; } = instanceId;
     }
 }

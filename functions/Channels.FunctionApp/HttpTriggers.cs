@@ -1,146 +1,94 @@
-using Channels.Publishing.Api;
+using Channels.Publishing.Api.Routes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using static Channels.FunctionApp.RouteRunner;
+using R = Channels.Publishing.Api.Routes.ApiRoutes;
 
 namespace Channels.FunctionApp;
 
-/// <summary>The v1 HTTP API: each trigger hands the request to the same core handler the local host uses.</summary>
-public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi statistics, SmsCallbackApi smsReceipts, MonitoringApi monitoring, ScheduleApi schedule, DigestApi digest)
+/// <summary>
+/// The v1 HTTP API: one trigger per entry of <see cref="ApiRoutes"/> (name, method and route from the table, the handler
+/// run from it). Anonymous at the Functions level on purpose: every handler asks AccessGate for the caller's role (x-api-key
+/// or, with Easy Auth on, the signed-in user's app roles), so the dashboard and scripts need no function key — see
+/// docs/deploy.md. A parity test (tests/Channels.Tests/FunctionApp/RouteParityTests.cs) fails when this file and the table differ.
+/// </summary>
+public sealed class HttpTriggers
 {
-    [Function("SubmitPublication")]
-    public async Task<IActionResult> Submit(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications")] HttpRequest req, [DurableClient] DurableTaskClient client)
-    {
-        await publications.SubmitAsync(req.HttpContext, client);
-        return new EmptyResult();
-    }
+    const AuthorizationLevel Open = AuthorizationLevel.Anonymous;
 
-    [Function("GetPublication")]
-    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "publications/{id}")] HttpRequest req, string id)
-    {
-        await publications.GetAsync(req.HttpContext, id);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.SubmitPublication))]
+    public Task<IActionResult> SubmitPublication([HttpTrigger(Open, R.Post, Route = R.SubmitPublication)] HttpRequest req, FunctionContext ctx,
+        [DurableClient] DurableTaskClient client) => RunAsync(nameof(R.SubmitPublication), req, ctx, client);
 
-    [Function("ListPublications")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "publications")] HttpRequest req)
-    {
-        await monitoring.ListAsync(req.HttpContext);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.ListPublications))]
+    public Task<IActionResult> ListPublications([HttpTrigger(Open, R.Get, Route = R.ListPublications)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.ListPublications), req, ctx);
 
-    [Function("RetryChannel")]
-    public async Task<IActionResult> Retry(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/channels/{channel}/retry")] HttpRequest req,
-        [DurableClient] DurableTaskClient client, string id, string channel)
-    {
-        await monitoring.RetryAsync(req.HttpContext, client, id, channel);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.GetPublication))]
+    public Task<IActionResult> GetPublication([HttpTrigger(Open, R.Get, Route = R.GetPublication)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.GetPublication), req, ctx);
 
-    [Function("RetractPublication")]
-    public async Task<IActionResult> Retract(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/retract")] HttpRequest req, [DurableClient] DurableTaskClient client, string id)
-    {
-        await monitoring.RetractAsync(req.HttpContext, client, id);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.GetPublicationProof))]
+    public Task<IActionResult> GetPublicationProof([HttpTrigger(Open, R.Get, Route = R.GetPublicationProof)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.GetPublicationProof), req, ctx);
 
-    [Function("ReschedulePublication")]
-    public async Task<IActionResult> Reschedule(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/schedule")] HttpRequest req, [DurableClient] DurableTaskClient client, string id)
-    {
-        await schedule.RescheduleAsync(req.HttpContext, client, id);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.RetryChannel))]
+    public Task<IActionResult> RetryChannel([HttpTrigger(Open, R.Post, Route = R.RetryChannel)] HttpRequest req, FunctionContext ctx,
+        [DurableClient] DurableTaskClient client) => RunAsync(nameof(R.RetryChannel), req, ctx, client);
 
-    [Function("CancelPublication")]
-    public async Task<IActionResult> Cancel(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/cancel")] HttpRequest req, [DurableClient] DurableTaskClient client, string id)
-    {
-        await schedule.CancelAsync(req.HttpContext, client, id);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.RetractPublication))]
+    public Task<IActionResult> RetractPublication([HttpTrigger(Open, R.Post, Route = R.RetractPublication)] HttpRequest req, FunctionContext ctx,
+        [DurableClient] DurableTaskClient client) => RunAsync(nameof(R.RetractPublication), req, ctx, client);
 
-    [Function("WeChatDigestNow")]
-    public async Task<IActionResult> DigestNow(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/wechat/digest")] HttpRequest req, [DurableClient] DurableTaskClient client)
-    {
-        await digest.TriggerAsync(req.HttpContext, client);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.ReschedulePublication))]
+    public Task<IActionResult> ReschedulePublication([HttpTrigger(Open, R.Post, Route = R.ReschedulePublication)] HttpRequest req, FunctionContext ctx,
+        [DurableClient] DurableTaskClient client) => RunAsync(nameof(R.ReschedulePublication), req, ctx, client);
 
-    [Function("ChannelHealth")]
-    public async Task<IActionResult> ChannelHealth([HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/health")] HttpRequest req)
-    {
-        await monitoring.HealthAsync(req.HttpContext);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.CancelPublication))]
+    public Task<IActionResult> CancelPublication([HttpTrigger(Open, R.Post, Route = R.CancelPublication)] HttpRequest req, FunctionContext ctx,
+        [DurableClient] DurableTaskClient client) => RunAsync(nameof(R.CancelPublication), req, ctx, client);
 
-    [Function("ResumeChannel")]
-    public async Task<IActionResult> Resume([HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channel}/resume")] HttpRequest req, string channel)
-    {
-        await monitoring.ResumeAsync(req.HttpContext, channel);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.WeChatDigestNow))]
+    public Task<IActionResult> WeChatDigestNow([HttpTrigger(Open, R.Post, Route = R.WeChatDigestNow)] HttpRequest req, FunctionContext ctx,
+        [DurableClient] DurableTaskClient client) => RunAsync(nameof(R.WeChatDigestNow), req, ctx, client);
 
-    [Function("WhoAmI")]
-    public async Task<IActionResult> WhoAmI([HttpTrigger(AuthorizationLevel.Function, "get", Route = "whoami")] HttpRequest req)
-    {
-        await monitoring.WhoAmIAsync(req.HttpContext);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.ChannelHealth))]
+    public Task<IActionResult> ChannelHealth([HttpTrigger(Open, R.Get, Route = R.ChannelHealth)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.ChannelHealth), req, ctx);
+
+    [Function(nameof(R.ResumeChannel))]
+    public Task<IActionResult> ResumeChannel([HttpTrigger(Open, R.Post, Route = R.ResumeChannel)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.ResumeChannel), req, ctx);
+
+    [Function(nameof(R.WhoAmI))]
+    public Task<IActionResult> WhoAmI([HttpTrigger(Open, R.Get, Route = R.WhoAmI)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.WhoAmI), req, ctx);
 
     /// <summary>The dashboard's static files (no data; the page calls the API with the user's key): /api/dashboard/.</summary>
-    [Function("Dashboard")]
-    public async Task<IActionResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{*path}")] HttpRequest req, string? path)
-    {
-        await Channels.Publishing.Dashboard.DashboardAssets.ServeAsync(req.HttpContext, path);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.Dashboard))]
+    public Task<IActionResult> Dashboard([HttpTrigger(Open, R.Get, Route = R.Dashboard)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.Dashboard), req, ctx);
 
-    [Function("GetPublicationProof")]
-    public async Task<IActionResult> Proof([HttpTrigger(AuthorizationLevel.Function, "get", Route = "publications/{id}/proof")] HttpRequest req, string id)
-    {
-        await publications.ProofAsync(req.HttpContext, id);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.GetStatistics))]
+    public Task<IActionResult> GetStatistics([HttpTrigger(Open, R.Get, Route = R.GetStatistics)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.GetStatistics), req, ctx);
 
-    [Function("GetStatistics")]
-    public async Task<IActionResult> Statistics([HttpTrigger(AuthorizationLevel.Function, "get", Route = "statistics/{year}")] HttpRequest req, string year)
-    {
-        await statistics.GetYearAsync(req.HttpContext, year);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.GetRules))]
+    public Task<IActionResult> GetRules([HttpTrigger(Open, R.Get, Route = R.GetRules)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.GetRules), req, ctx);
 
-    [Function("GetRules")]
-    public async Task<IActionResult> Rules([HttpTrigger(AuthorizationLevel.Function, "get", Route = "rules/{year}")] HttpRequest req, string year)
-    {
-        await statistics.GetRulesAsync(req.HttpContext, year);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.GetReport))]
+    public Task<IActionResult> GetReport([HttpTrigger(Open, R.Get, Route = R.GetReport)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.GetReport), req, ctx);
 
-    [Function("GetReport")]
-    public async Task<IActionResult> Report([HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{year}")] HttpRequest req, string year)
-    {
-        await statistics.GetReportAsync(req.HttpContext, year);
-        return new EmptyResult();
-    }
+    /// <summary>Tencent's receipt callback: the handler checks Channels:Sms:CallbackToken (?token=…), not a function key.</summary>
+    [Function(nameof(R.SmsReceipts))]
+    public Task<IActionResult> SmsReceipts([HttpTrigger(Open, R.Post, Route = R.SmsReceipts)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.SmsReceipts), req, ctx);
 
-    /// <summary>Tencent's receipt callback; configure its URL in the SMS console with ?code=&lt;function key&gt;.</summary>
-    [Function("SmsReceipts")]
-    public async Task<IActionResult> SmsReceipts([HttpTrigger(AuthorizationLevel.Function, "post", Route = "sms/receipts")] HttpRequest req)
-    {
-        await smsReceipts.ReceiveAsync(req.HttpContext);
-        return new EmptyResult();
-    }
-
-    [Function("Health")]
-    public async Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest req)
-    {
-        await statistics.HealthAsync(req.HttpContext);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.Health))]
+    public Task<IActionResult> Health([HttpTrigger(Open, R.Get, Route = R.Health)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.Health), req, ctx);
 }

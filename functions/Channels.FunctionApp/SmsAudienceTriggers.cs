@@ -1,46 +1,33 @@
-using Channels.Publishing.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using static Channels.FunctionApp.RouteRunner;
+using R = Channels.Publishing.Api.Routes.ApiRoutes;
 
 namespace Channels.FunctionApp;
 
-/// <summary>Named SMS audiences: the same handlers as the local host (roles checked inside).</summary>
-public sealed class SmsAudienceTriggers(SmsAudiencesApi audiences)
+/// <summary>Named SMS audiences (table: ApiRoutes; roles checked inside the handlers).</summary>
+public sealed class SmsAudienceTriggers
 {
-    [Function("ListSmsAudiences")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "sms/audiences")] HttpRequest req)
-    {
-        await audiences.ListAsync(req.HttpContext);
-        return new EmptyResult();
-    }
+    const AuthorizationLevel Open = AuthorizationLevel.Anonymous;
 
-    [Function("GetSmsAudience")]
-    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "sms/audiences/{name}")] HttpRequest req, string name)
-    {
-        await audiences.GetAsync(req.HttpContext, name);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.ListSmsAudiences))]
+    public Task<IActionResult> ListSmsAudiences([HttpTrigger(Open, R.Get, Route = R.ListSmsAudiences)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.ListSmsAudiences), req, ctx);
 
-    [Function("ReplaceSmsAudience")]
-    public async Task<IActionResult> Replace([HttpTrigger(AuthorizationLevel.Function, "put", Route = "sms/audiences/{name}")] HttpRequest req, string name)
-    {
-        await audiences.ReplaceAsync(req.HttpContext, name);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.GetSmsAudience))]
+    public Task<IActionResult> GetSmsAudience([HttpTrigger(Open, R.Get, Route = R.GetSmsAudience)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.GetSmsAudience), req, ctx);
 
-    [Function("AddSmsAudienceMembers")]
-    public async Task<IActionResult> Add([HttpTrigger(AuthorizationLevel.Function, "post", Route = "sms/audiences/{name}/members")] HttpRequest req, string name)
-    {
-        await audiences.AddMembersAsync(req.HttpContext, name);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.ReplaceSmsAudience))]
+    public Task<IActionResult> ReplaceSmsAudience([HttpTrigger(Open, R.Put, Route = R.ReplaceSmsAudience)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.ReplaceSmsAudience), req, ctx);
 
-    [Function("RemoveSmsAudienceMember")]
-    public async Task<IActionResult> Remove(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "sms/audiences/{name}/members/{number}")] HttpRequest req, string name, string number)
-    {
-        await audiences.RemoveMemberAsync(req.HttpContext, name, number);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.AddSmsAudienceMembers))]
+    public Task<IActionResult> AddSmsAudienceMembers([HttpTrigger(Open, R.Post, Route = R.AddSmsAudienceMembers)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.AddSmsAudienceMembers), req, ctx);
+
+    [Function(nameof(R.RemoveSmsAudienceMember))]
+    public Task<IActionResult> RemoveSmsAudienceMember([HttpTrigger(Open, R.Delete, Route = R.RemoveSmsAudienceMember)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.RemoveSmsAudienceMember), req, ctx);
 }

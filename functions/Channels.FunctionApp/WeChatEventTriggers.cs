@@ -1,27 +1,22 @@
-using Channels.Publishing.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using static Channels.FunctionApp.RouteRunner;
+using R = Channels.Publishing.Api.Routes.ApiRoutes;
 
 namespace Channels.FunctionApp;
 
 /// <summary>
-/// The WeChat account's server URL (服务器配置): anonymous at the Functions level because WeChat cannot send a function
-/// key — the handler checks WeChat's signature made with Channels:WeChat:EventToken instead.
+/// The WeChat account's server URL (服务器配置). WeChat cannot send a key: the handler checks WeChat's signature made with
+/// Channels:WeChat:EventToken instead (table: ApiRoutes).
 /// </summary>
-public sealed class WeChatEventTriggers(WeChatEventsApi events)
+public sealed class WeChatEventTriggers
 {
-    [Function("WeChatEventsVerify")]
-    public async Task<IActionResult> Verify([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "channels/wechat/events")] HttpRequest req)
-    {
-        await events.VerifyUrlAsync(req.HttpContext);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.WeChatEventsVerify))]
+    public Task<IActionResult> WeChatEventsVerify([HttpTrigger(AuthorizationLevel.Anonymous, R.Get, Route = R.WeChatEventsVerify)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.WeChatEventsVerify), req, ctx);
 
-    [Function("WeChatEvents")]
-    public async Task<IActionResult> Receive([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "channels/wechat/events")] HttpRequest req)
-    {
-        await events.ReceiveAsync(req.HttpContext);
-        return new EmptyResult();
-    }
+    [Function(nameof(R.WeChatEvents))]
+    public Task<IActionResult> WeChatEvents([HttpTrigger(AuthorizationLevel.Anonymous, R.Post, Route = R.WeChatEvents)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.WeChatEvents), req, ctx);
 }

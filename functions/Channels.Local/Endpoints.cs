@@ -1,38 +1,32 @@
-using Channels.Publishing.Api;
+using Channels.Publishing.Api.Routes;
 using Channels.Publishing.Storage;
-using Microsoft.DurableTask.Client;
 
 namespace Channels.Local;
 
-/// <summary>The v1 HTTP API and the site, mapped onto the core handlers (the Function App maps the same handlers).</summary>
+/// <summary>The v1 HTTP API (the shared route table) and the site.</summary>
 public static class Endpoints
 {
+    /// <summary>Everything the local host serves: the API, the site, the dashboard, the bulletin files (RouteParityTests read this).</summary>
+    public static void MapLocalHost(this WebApplication app)
+    {
+        app.MapChannelsApi();
+        app.MapStaticSite();
+        app.MapBulletin();
+    }
+
+    /// <summary>
+    /// Every route of <see cref="ApiRoutes"/> under /api/ (the Function App declares the same table as triggers). A route
+    /// added here by hand, outside the table, fails RouteParityTests: add it to ApiRoutes instead.
+    /// </summary>
     public static void MapChannelsApi(this WebApplication app)
     {
-        app.MapPost("/api/publications", (HttpContext ctx, PublicationsApi api, DurableTaskClient client) => api.SubmitAsync(ctx, client));
-        app.MapGet("/api/publications", (HttpContext ctx, MonitoringApi api) => api.ListAsync(ctx));
-        app.MapGet("/api/publications/{id}", (HttpContext ctx, PublicationsApi api, string id) => api.GetAsync(ctx, id));
-        app.MapPost("/api/publications/{id}/channels/{channel}/retry", (HttpContext ctx, MonitoringApi api, DurableTaskClient client, string id, string channel) => api.RetryAsync(ctx, client, id, channel));
-        app.MapPost("/api/publications/{id}/retract", (HttpContext ctx, MonitoringApi api, DurableTaskClient client, string id) => api.RetractAsync(ctx, client, id));
-        app.MapPost("/api/publications/{id}/schedule", (HttpContext ctx, ScheduleApi api, DurableTaskClient client, string id) => api.RescheduleAsync(ctx, client, id));
-        app.MapPost("/api/publications/{id}/cancel", (HttpContext ctx, ScheduleApi api, DurableTaskClient client, string id) => api.CancelAsync(ctx, client, id));
-        app.MapPost("/api/channels/wechat/digest", (HttpContext ctx, DigestApi api, DurableTaskClient client) => api.TriggerAsync(ctx, client));
-        app.MapGet("/api/channels/health", (HttpContext ctx, MonitoringApi api) => api.HealthAsync(ctx));
-        app.MapPost("/api/channels/{channel}/resume", (HttpContext ctx, MonitoringApi api, string channel) => api.ResumeAsync(ctx, channel));
-        app.MapGet("/api/whoami", (HttpContext ctx, MonitoringApi api) => api.WhoAmIAsync(ctx));
-        app.MapGet("/api/publications/{id}/proof", (HttpContext ctx, PublicationsApi api, string id) => api.ProofAsync(ctx, id));
-        app.MapGet("/api/statistics/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetYearAsync(ctx, year));
-        app.MapGet("/api/rules/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetRulesAsync(ctx, year));
-        app.MapGet("/api/reports/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetReportAsync(ctx, year));
-        app.MapPost("/api/sms/receipts", (HttpContext ctx, SmsCallbackApi api) => api.ReceiveAsync(ctx));
-        app.MapGet("/api/sms/audiences", (HttpContext ctx, SmsAudiencesApi api) => api.ListAsync(ctx));
-        app.MapGet("/api/sms/audiences/{name}", (HttpContext ctx, SmsAudiencesApi api, string name) => api.GetAsync(ctx, name));
-        app.MapPut("/api/sms/audiences/{name}", (HttpContext ctx, SmsAudiencesApi api, string name) => api.ReplaceAsync(ctx, name));
-        app.MapPost("/api/sms/audiences/{name}/members", (HttpContext ctx, SmsAudiencesApi api, string name) => api.AddMembersAsync(ctx, name));
-        app.MapDelete("/api/sms/audiences/{name}/members/{number}", (HttpContext ctx, SmsAudiencesApi api, string name, string number) => api.RemoveMemberAsync(ctx, name, number));
-        app.MapGet("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.VerifyUrlAsync(ctx));
-        app.MapPost("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.ReceiveAsync(ctx));
-        app.MapGet("/api/health", (HttpContext ctx, StatisticsApi api) => api.HealthAsync(ctx));
+        foreach (var route in ApiRoutes.All)
+        {
+            app.MapMethods(route.LocalPattern, [route.Method.ToUpperInvariant()], (HttpContext ctx) =>
+                route.Handler(new ApiCall(ctx, ctx.RequestServices, null,
+                    route.Parameters.ToDictionary(p => p, p => ctx.Request.RouteValues.TryGetValue(p, out var v) ? v?.ToString() : null, StringComparer.Ordinal))))
+                .WithName(route.Name);
+        }
     }
 
     /// <summary>Serves the $web container under /site/, the way the static website endpoint would (index.html for folders).</summary>

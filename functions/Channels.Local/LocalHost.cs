@@ -12,7 +12,9 @@ namespace Channels.Local;
 /// <summary>
 /// The local host: the same HTTP API as the Function App, over the embedded Durable runtime, plus the static
 /// site served from $web under /site/ (Azurite has no static-website endpoint).
-/// Settings (environment or args): CHANNELS_PORT (7071), CHANNELS_BACKEND (memory | azurestorage), and the
+/// Settings (environment or args): CHANNELS_PORT (7071), CHANNELS_BACKEND (azurestorage, the default: the Durable Task
+/// Azure Storage provider on the same Azurite as the ledger, so timers and in-flight work survive a restart; memory: the
+/// in-memory test engine, an explicit opt-in for tests and benchmarks — a restart loses its timers), and the
 /// Channels:* sections of the core (Channels__Storage__ConnectionString, …), and Channels:RateLimit:* (per client IP and
 /// role; loopback exempt by default — see <see cref="RateLimitOptions"/>).
 /// </summary>
@@ -28,10 +30,11 @@ public static class LocalHost
 
         configure?.Invoke(builder);
         var sandbox = await EmbeddedSandbox.StartIfWantedAsync(builder);
-        var backend = builder.Configuration["CHANNELS_BACKEND"] ?? "memory";
+        var backend = DurableBackend.From(builder.Configuration["CHANNELS_BACKEND"]);
         var connection = builder.Configuration[$"{StorageOptions.SectionName}:ConnectionString"] ?? "UseDevelopmentStorage=true";
         var sidecar = await DurableSidecar.StartAsync(backend, connection, LoggerFactory.Create(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning)));
         var channel = GrpcChannel.ForAddress(sidecar.Address);
+        Console.Error.WriteLine(DurableBackend.Describe(backend));
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
@@ -52,12 +55,13 @@ public static class LocalHost
         });
         builder.Services.AddDurableTaskClient(b => b.UseGrpc(channel));
         builder.Services.AddHostedService<WeChatDigestScheduler>();
+        builder.Services.AddHostedService<PurgeScheduler>();
+        // The local host never trusts X-MS-CLIENT-PRINCIPAL: no Easy Auth stands in front of it to strip a forged one.
+        builder.Services.AddSingleton(Channels.Publishing.Api.Access.EasyAuthPlatform.Off);
 
         var app = builder.Build();
         app.UseRateLimiter();
-        app.MapChannelsApi();
-        app.MapStaticSite();
-        app.MapBulletin();
+        app.MapLocalHost();
         app.Lifetime.ApplicationStopped.Register(() =>
         {
             channel.Dispose();

@@ -61,6 +61,7 @@ public static class ChannelsServiceCollectionExtensions
                 o.AdminKey ??= config["CHANNELS_KEY_ADMIN"];
                 o.ReaderKey ??= config["CHANNELS_KEY_READER"];
             });
+        Operations.InstancePurgeRegistration.AddInstancePurge(services);
 
         // The five channels: one line each.
         services.AddWebsiteChannel();

@@ -51,6 +51,7 @@ public sealed class ChannelsHost : IAsyncLifetime
     {
         azurite = await AzuriteProcess.StartAsync();
         app = await LocalHost.BuildAsync([
+            "--CHANNELS_BACKEND=memory", // the in-memory Durable engine, by name (the local default is azurestorage)
             "--urls=http://127.0.0.1:0",
             $"--Channels:Storage:ConnectionString={azurite.ConnectionString}",
             "--Channels:Sandbox:Embedded=true",

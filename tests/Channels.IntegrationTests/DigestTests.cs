@@ -26,6 +26,7 @@ public sealed class DigestTests(ChannelsHost shared) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         app = await LocalHost.BuildAsync([
+            "--CHANNELS_BACKEND=memory", // the in-memory Durable engine, by name (the local default is azurestorage)
             "--urls=http://127.0.0.1:0", $"--Channels:Storage:ConnectionString={shared.StorageConnectionString}", "--Channels:Storage:Prefix=digest",
             "--Channels:Sandbox:Embedded=true", "--CHANNELS_SANDBOX_PORT=0", "--Channels:Delivery:VerdictPollSeconds=0.2",
             "--Channels:Delivery:FirstRetrySeconds=0.2", "--Channels:Delivery:MaxRetrySeconds=1", "--Channels:Delivery:RecoveryRounds=0", "--Channels:WeChat:DigestEnabled=true",

@@ -22,6 +22,7 @@ public class RateLimitTests(ChannelsHost host)
     public async Task OverTheLimit_429ProblemWithRetryAfter_PerKindAndRole()
     {
         var app = await LocalHost.BuildAsync([
+            "--CHANNELS_BACKEND=memory", // the in-memory Durable engine, by name (the local default is azurestorage)
             "--urls=http://127.0.0.1:0",
             $"--Channels:Storage:ConnectionString={host.StorageConnectionString}",
             "--Channels:Storage:Prefix=ratelimit",

@@ -131,7 +131,8 @@ public sealed class PublicationsApi(
     /// <param name="claimed">True when this request has just claimed the id: no instance can exist yet, so none is looked up.</param>
     async Task StartAsync(DurableTaskClient client, PublicationRecord record, CancellationToken ct, bool claimed = false)
     {
-        if (!claimed && await client.GetInstanceAsync(record.InstanceId, ct) is not null) return;
+        // A finished publication is never started again, even after its Durable history was purged (InstancePurge).
+        if (!claimed && (PublicationStatus.IsFinal(record.Status) || await client.GetInstanceAsync(record.InstanceId, ct) is not null)) return;
         var clock = record.Priority == Priorities.Emergency && record.IncidentAt is { } incident ? emergency.Value.ClockFor(incident) : null;
         var request = new PublishRequest(record.Id, record.PublishAt, record.ChannelList, delivery.Value.ToPolicy(), clock);
         try

@@ -61,25 +61,3 @@ public sealed class EscalateActivity(EscalationService escalation) : TaskActivit
         return true;
     }
 }
-
-/// <summary>The one registration both hosts use.</summary>
-public static class ChannelsTasks
-{
-    public static void Register(DurableTaskRegistry registry)
-    {
-        registry.AddOrchestrator<PublishOrchestrator>();
-        registry.AddOrchestrator<RetryChannelOrchestrator>();
-        registry.AddOrchestrator<RetractOrchestrator>();
-        registry.AddOrchestrator<WeChatDigestOrchestrator>();
-        registry.AddActivity<PlanDigestActivity>();
-        registry.AddActivity<SendDigestActivity>();
-        registry.AddActivity<RefreshStatusActivity>();
-        registry.AddActivity<RetractChannelActivity>();
-        registry.AddActivity<RecordScheduleActivity>();
-        registry.AddActivity<EscalateActivity>();
-        registry.AddActivity<DeliverActivity>();
-        registry.AddActivity<PlanDeliveryActivity>();
-        registry.AddActivity<FailChannelActivity>();
-        registry.AddActivity<SetStatusActivity>();
-    }
-}

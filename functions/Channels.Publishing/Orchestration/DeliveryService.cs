@@ -1,6 +1,7 @@
 using Channels.Publishing.Channels;
 using Channels.Publishing.Items;
 using Channels.Publishing.Ledger;
+using Channels.Publishing.Operations;
 using Microsoft.Extensions.Logging;
 
 namespace Channels.Publishing.Orchestration;
@@ -81,6 +82,8 @@ public sealed class DeliveryService(
         if (step.State == DeliveryState.QueuedForDigest) DeliveryHistory.Append(entry, now, step.Error);
         await ledger.SaveAsync(entry, ct);
         logger.LogInformation("Item {ItemId} on {Channel}: {State}", task.ItemId, task.Channel, entry.State);
+        if (entry.State == DeliveryState.CredentialsExpired) logger.LogCredentialsHeld(task.ItemId, task.Channel, entry.Error);
+        else if (entry.State == DeliveryState.Failed) logger.LogChannelFailed(task.ItemId, task.Channel, entry.Error);
         return Outcome(entry);
     }
 
@@ -131,6 +134,7 @@ public sealed class DeliveryService(
         entry.Error = failure.Reason;
         entry.FinishedAt = time.GetUtcNow();
         await ledger.SaveAsync(entry, ct);
+        logger.LogChannelFailed(failure.ItemId, failure.Channel, failure.Reason);
         return Outcome(entry);
     }
 

@@ -5,6 +5,7 @@ using Channels.Publishing.Channels;
 using Channels.Publishing.Channels.Sms;
 using Channels.Publishing.Items;
 using Channels.Publishing.Ledger;
+using Channels.Publishing.Operations;
 using Channels.Publishing.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,7 @@ public sealed class EscalationService(
 
         await publications.AppendEventAsync(e.ItemId, new DeliveryEvent(e.At, "escalated-" + e.Kind, 0, message), null, ct);
         logger.LogWarning("Emergency item {ItemId}: {Kind} escalation, waiting on {Channels}", e.ItemId, e.Kind, string.Join(',', waiting));
+        if (e.Kind == EmergencyClock.Breach) logger.LogEmergencyClockBreached(e.ItemId, e.DeadlineAt, string.Join(',', waiting));
         await NotifyDutyOfficersAsync(record.Item, e.Kind, message, ct);
     }
 

@@ -8,14 +8,16 @@ using Channels.Publishing.Statistics;
 using Channels.Publishing.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moq;
 
 namespace Channels.Tests.FunctionApp;
 
-/// <summary>The Function App's triggers, called directly with a real HttpContext and a Moq'd DurableTaskClient.</summary>
+/// <summary>The Function App's triggers, called directly with a real HttpContext, the route values in the binding data and a Moq'd DurableTaskClient.</summary>
 public class TriggerTests
 {
     // No request below reaches storage: the client objects are only constructed.
@@ -23,24 +25,24 @@ public class TriggerTests
 
     const string EditorKey = "editor-key";
 
-    static HttpTriggers Triggers()
+    /// <summary>The services the route handlers resolve, as the Function App's DI would hold them.</summary>
+    static IServiceProvider Services()
     {
         var access = new AccessGate(Mock.Of<IOptionsMonitor<AccessOptions>>(m => m.CurrentValue == new AccessOptions { EditorKey = EditorKey }));
         var ledger = new DeliveryLedger(Storage, TimeProvider.System);
         var publications = new PublicationsApi(new PublicationStore(Storage), ledger, access, Options.Create(new DeliveryOptions()), Options.Create(new EscalationOptions()), TimeProvider.System);
-        var monitoring = new MonitoringApi(new PublicationStore(Storage), new PublicationQuery(Storage, ledger), ledger,
-            new global::Channels.Publishing.Monitoring.ChannelHealthService(Storage, [], [], TimeProvider.System), access, publications,
-            new global::Channels.Publishing.Channels.Weibo.WeiboCredentials(Storage, Options.Create(new global::Channels.Publishing.Channels.Weibo.WeiboOptions())),
-            Options.Create(new DeliveryOptions()), TimeProvider.System);
-        return new HttpTriggers(
-            publications,
-            new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)),
-                new global::Channels.Publishing.Monitoring.RulesService(Storage, ledger, Options.Create(new EscalationOptions()),
-                    Options.Create(new global::Channels.Publishing.Rules.InterpretationOptions()), TimeProvider.System), Storage, access, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System),
-            new SmsCallbackApi(new global::Channels.Publishing.Channels.Sms.SmsReceiptStore(Storage), Options.Create(new global::Channels.Publishing.Channels.Sms.SmsOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance),
-            monitoring,
-            new ScheduleApi(new PublicationStore(Storage), publications, access, TimeProvider.System),
-            new DigestApi(access, Options.Create(new DeliveryOptions()), TimeProvider.System));
+        var statistics = new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)),
+            new global::Channels.Publishing.Monitoring.RulesService(Storage, ledger, Options.Create(new EscalationOptions()),
+                Options.Create(new global::Channels.Publishing.Rules.InterpretationOptions()), TimeProvider.System), Storage, access,
+            Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System);
+        return new ServiceCollection().AddSingleton(publications).AddSingleton(statistics).BuildServiceProvider();
+    }
+
+    static (HttpTriggers Triggers, FunctionContext Context) Triggers(Dictionary<string, object?>? routeValues = null)
+    {
+        var binding = Mock.Of<BindingContext>(b => b.BindingData == (routeValues ?? new Dictionary<string, object?>()));
+        var ctx = Mock.Of<FunctionContext>(c => c.InstanceServices == Services() && c.BindingContext == binding);
+        return (new HttpTriggers(), ctx);
     }
 
     static HttpRequest Request(string body, string? key = EditorKey)
@@ -69,7 +71,8 @@ public class TriggerTests
         }, global::Channels.Publishing.Items.ChannelsJson.Options);
         var req = Request(json);
 
-        var result = await Triggers().Submit(req, client.Object);
+        var (triggers, ctx) = Triggers();
+        var result = await triggers.SubmitPublication(req, ctx, client.Object);
 
         Assert.IsType<EmptyResult>(result);
         Assert.Equal(422, req.HttpContext.Response.StatusCode);
@@ -84,7 +87,8 @@ public class TriggerTests
         var client = new Mock<DurableTaskClient>("test");
         var req = Request("{ not json");
 
-        await Triggers().Submit(req, client.Object);
+        var (triggers, ctx) = Triggers();
+        await triggers.SubmitPublication(req, ctx, client.Object);
 
         Assert.Equal(400, req.HttpContext.Response.StatusCode);
         Assert.Contains("\"body\"", ResponseText(req), StringComparison.Ordinal);
@@ -98,9 +102,10 @@ public class TriggerTests
         var json = System.Text.Json.JsonSerializer.Serialize(SampleItems.Valid(), global::Channels.Publishing.Items.ChannelsJson.Options);
 
         var anonymous = Request(json, key: null);
-        await Triggers().Submit(anonymous, client.Object);
+        var (triggers, ctx) = Triggers();
+        await triggers.SubmitPublication(anonymous, ctx, client.Object);
         var wrong = Request(json, key: "not-a-key");
-        await Triggers().Submit(wrong, client.Object);
+        await triggers.SubmitPublication(wrong, ctx, client.Object);
 
         Assert.Equal(401, anonymous.HttpContext.Response.StatusCode);
         Assert.Equal(401, wrong.HttpContext.Response.StatusCode);
@@ -111,7 +116,8 @@ public class TriggerTests
     public async Task Statistics_BadYear_400()
     {
         var req = Request("");
-        await Triggers().Statistics(req, "17");
+        var (triggers, ctx) = Triggers(new() { ["year"] = "17" });
+        await triggers.GetStatistics(req, ctx);
         Assert.Equal(400, req.HttpContext.Response.StatusCode);
         Assert.Contains("\"year\"", ResponseText(req), StringComparison.Ordinal);
     }

@@ -8,10 +8,14 @@ namespace Channels.Publishing.Api.Access;
 
 /// <summary>
 /// Decides the caller's role and refuses what it may not do: no or unknown credentials → 401, too small a role → 403,
-/// both as problem+json. Every API handler asks here first; both hosts share it.
+/// both as problem+json. Every API handler asks here first; both hosts share it. The Easy Auth principal header counts only
+/// when TrustEasyAuthPrincipal is set AND the platform says Easy Auth is on (<see cref="EasyAuthPlatform"/>): without Easy
+/// Auth in front, anyone could send the header.
 /// </summary>
-public sealed class AccessGate(IOptionsMonitor<AccessOptions> options)
+public sealed class AccessGate(IOptionsMonitor<AccessOptions> options, EasyAuthPlatform? platform = null)
 {
+    readonly EasyAuthPlatform easyAuth = platform ?? EasyAuthPlatform.FromEnvironment();
+
     public const string KeyHeader = "x-api-key";
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
 
@@ -26,7 +30,7 @@ public sealed class AccessGate(IOptionsMonitor<AccessOptions> options)
                 : Matches(key[0]!, o.ReaderKey) ? ApiRole.Reader : ApiRole.None);
         }
 
-        if (o.TrustEasyAuthPrincipal && request.Headers.TryGetValue(PrincipalHeader, out var principal))
+        if (o.TrustEasyAuthPrincipal && easyAuth.Enabled && request.Headers.TryGetValue(PrincipalHeader, out var principal))
         {
             role = Max(role, FromPrincipal(principal.ToString()));
         }

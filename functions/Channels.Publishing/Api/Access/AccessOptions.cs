@@ -13,7 +13,10 @@ public sealed class AccessOptions
     public string? AdminKey { get; set; }
     public string? ReaderKey { get; set; }
 
-    /// <summary>Trust X-MS-CLIENT-PRINCIPAL (Easy Auth); roles come from its "roles" claims: Channels.Editor, Channels.Admin, Channels.Reader.</summary>
+    /// <summary>
+    /// Trust X-MS-CLIENT-PRINCIPAL (Easy Auth); roles come from its "roles" claims: Channels.Editor, Channels.Admin,
+    /// Channels.Reader. Has no effect unless the platform reports Easy Auth switched on (never on the local host).
+    /// </summary>
     public bool TrustEasyAuthPrincipal { get; set; }
 
     public bool AnyKey => !string.IsNullOrEmpty(EditorKey) || !string.IsNullOrEmpty(AdminKey) || !string.IsNullOrEmpty(ReaderKey);
