@@ -3,7 +3,10 @@
 #   1. infra/main.bicep compiles and `bicep lint` is clean: any warning or error fails;
 #   2. every parameter of main.bicep without a default is mapped in main.parameters.json (what azd fills in);
 #   3. the Function App's publish output has host.json, and functions.metadata lists every [Function(...)]
-#      declared in functions/Channels.FunctionApp/*.cs (read from the source, so a new trigger is checked too).
+#      declared in functions/Channels.FunctionApp/*.cs (read from the source, so a new trigger is checked too);
+#   4. the compiled template keeps the deployment's promises (infra/check_template.py): every secret the app reads is a
+#      Key Vault reference, purge protection, versioned WORM archive, data roles scoped to the app's containers and
+#      tables, one alert rule per alert event the app logs, the Easy Auth option, every timer's setting, host.json limits.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -41,6 +44,9 @@ if unknown or missing:
     sys.exit(f"[infra/check] FAILED: main.parameters.json unknown={unknown} missing={missing}")
 print(f"[infra/check] main.parameters.json maps {len(given)} of {len(template)} parameters (the rest have defaults)")
 PY
+
+# 4 (cheap, so before the publish). The template's promises.
+python3 infra/check_template.py "$work/main.json" || fail "infra/check_template.py"
 
 # 3. Publish output of the Function App.
 say "dotnet publish functions/Channels.FunctionApp -c Release"

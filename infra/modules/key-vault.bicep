@@ -1,19 +1,18 @@
-// Key Vault (RBAC mode) holding the channel secrets. The Function App reads them through
-// @Microsoft.KeyVault(SecretUri=...) app settings with its user-assigned identity (Key Vault Secrets User).
-// The secret values come from azd environment values on every provision: see infra/README.md for rotation.
+// Key Vault (RBAC mode, purge protection on) holding every secret the app reads: the four channel credentials, the
+// three access keys (reader/editor/admin) and the two callback tokens (WeChat event token, SMS receipt token). The
+// Function App reads them through @Microsoft.KeyVault(SecretUri=...) app settings with its user-assigned identity
+// (Key Vault Secrets User). Values come from azd environment values on every provision: see docs/deploy.md.
 param name string
 param location string
 param tags object
 param appPrincipalId string
 
+@description('Names of the secrets to store; each becomes a reference in the output.')
+param secretNames string[]
+
+@description('Secret name → value, for every name in secretNames.')
 @secure()
-param wechatAppSecret string
-@secure()
-param weiboAccessToken string
-@secure()
-param smsSecretId string
-@secure()
-param smsSecretKey string
+param secretValues object
 
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -26,34 +25,20 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     sku: { family: 'A', name: 'standard' }
     enableRbacAuthorization: true
     enableSoftDelete: true
-    softDeleteRetentionInDays: 30
+    softDeleteRetentionInDays: 90
+    // Once on it cannot be switched off: a deleted vault or secret stays recoverable for the 90 days above.
+    enablePurgeProtection: true
     publicNetworkAccess: 'Enabled'
   }
 }
 
-resource wechat 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'wechat-app-secret'
-  properties: { value: wechatAppSecret }
-}
-
-resource weibo 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'weibo-access-token'
-  properties: { value: weiboAccessToken }
-}
-
-resource smsId 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'sms-secret-id'
-  properties: { value: smsSecretId }
-}
-
-resource smsKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'sms-secret-key'
-  properties: { value: smsSecretKey }
-}
+resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
+  for secretName in secretNames: {
+    parent: vault
+    name: secretName
+    properties: { value: secretValues[secretName], contentType: 'text/plain' }
+  }
+]
 
 resource appReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, appPrincipalId, keyVaultSecretsUser)
@@ -66,11 +51,8 @@ resource appReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 }
 
 output name string = vault.name
+output uri string = vault.properties.vaultUri
 
-// App setting values: versionless secret URIs, so a rotated secret is picked up without touching the settings.
-output references object = {
-  wechatAppSecret: '@Microsoft.KeyVault(SecretUri=${wechat.properties.secretUri})'
-  weiboAccessToken: '@Microsoft.KeyVault(SecretUri=${weibo.properties.secretUri})'
-  smsSecretId: '@Microsoft.KeyVault(SecretUri=${smsId.properties.secretUri})'
-  smsSecretKey: '@Microsoft.KeyVault(SecretUri=${smsKey.properties.secretUri})'
-}
+// App setting values by secret name: versionless secret URIs (https://<vault>.vault.azure.net/secrets/<name>), so a
+// rotated secret is picked up without touching the settings. The module ends after every secret above exists.
+output references object = toObject(secretNames, n => n, n => '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${n})')

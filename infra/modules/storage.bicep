@@ -1,30 +1,38 @@
-// One StorageV2 account for everything the app keeps: the Durable task hub (queues, tables, blobs), the ledger
-// and statistics tables, the archive and bulletin containers, the $web static site, and the Flex Consumption
-// deployment package. Shared keys are off: every caller uses Microsoft Entra ID.
+// The app's data account: the ledger and statistics tables, the archive (legal evidence: blob versioning plus a
+// version-level WORM policy), the bulletin exports and the $web static site. Shared keys are off. The app identity holds
+// data roles on exactly the containers and tables below, never on the account: it cannot create, list or delete others.
+// (The Functions host and the Durable task hub live in their own account: runtime-storage.bicep.)
 param name string
 param location string
 param tags object
-param deploymentContainerName string
 
-@description('Principal id of the Function App identity, granted the data-plane roles below.')
+@description('Principal id of the Function App identity, granted the scoped data roles below.')
 param appPrincipalId string
 
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+@description('Redundancy of the data account (ZRS or GZRS where the region offers it: the archive is legal evidence).')
+param skuName string
+
+@minValue(1)
+@maxValue(146000)
+@description('Days each archive blob version stays immutable (WORM) after it was written.')
+param archiveRetentionDays int
+
+// The tables and containers Channels.Publishing/Storage/ChannelsStorage.cs opens (infra/check.sh compares the lists).
+// A new table in the app is one more name here.
+var appTables = ['publications', 'deliveries', 'delivered', 'statversions', 'smsreceipts', 'channelstate', 'alerts', 'smsaudiences']
+var writableContainers = ['bulletin', '$web']
+
 // Built-in role ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
-var roles = {
-  // Flex deployment package, AzureWebJobsStorage host leases/keys, Durable large messages, the app's containers.
-  blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  // Durable control and work-item queues.
-  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // Durable history/instances tables; the app's ledger, counting and site index tables.
-  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-}
+var blobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
   location: location
   tags: tags
   kind: 'StorageV2'
-  sku: { name: 'Standard_LRS' }
+  sku: { name: skuName }
   properties: {
     accessTier: 'Hot'
     allowSharedKeyAccess: false
@@ -36,37 +44,92 @@ resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   }
 }
 
+// Versioning keeps every overwritten or deleted blob as a previous version; soft delete covers blobs and containers.
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
   parent: account
   name: 'default'
+  properties: {
+    isVersioningEnabled: true
+    deleteRetentionPolicy: { enabled: true, days: 30 }
+    containerDeleteRetentionPolicy: { enabled: true, days: 30 }
+  }
 }
 
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+// Version-level WORM (https://learn.microsoft.com/azure/storage/blobs/immutable-version-level-worm-policies): the app
+// may still overwrite a listing document — the overwrite makes a new version — but no version can be changed or
+// deleted before its retention ends. The policy is left unlocked: locking it is irreversible, a decision for the office.
+resource archive 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
   parent: blobService
-  name: deploymentContainerName
+  name: 'archive'
+  properties: {
+    publicAccess: 'None'
+    immutableStorageWithVersioning: { enabled: true }
+  }
 }
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
-  parent: account
+resource archivePolicy 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = {
+  parent: archive
   name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: archiveRetentionDays
+    allowProtectedAppendWrites: false
+  }
 }
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+  for container in writableContainers: {
+    parent: blobService
+    name: container
+    properties: { publicAccess: 'None' }
+  }
+]
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
   parent: account
   name: 'default'
 }
 
-resource appRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for role in items(roles): {
-    name: guid(account.id, appPrincipalId, role.value)
-    scope: account
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' = [
+  for table in appTables: {
+    parent: tableService
+    name: table
+  }
+]
+
+resource archiveRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(archive.id, appPrincipalId, blobDataContributor)
+  scope: archive
+  properties: {
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributor)
+  }
+}
+
+resource containerRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (container, i) in writableContainers: {
+    name: guid(containers[i].id, appPrincipalId, blobDataContributor)
+    scope: containers[i]
     properties: {
       principalId: appPrincipalId
       principalType: 'ServicePrincipal'
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributor)
+    }
+  }
+]
+
+resource tableRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (table, i) in appTables: {
+    name: guid(tables[i].id, appPrincipalId, tableDataContributor)
+    scope: tables[i]
+    properties: {
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
     }
   }
 ]
 
 output name string = account.name
-output deploymentContainerName string = deploymentContainer.name
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+output tableEndpoint string = account.properties.primaryEndpoints.table

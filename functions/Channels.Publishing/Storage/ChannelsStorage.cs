@@ -16,11 +16,13 @@ namespace Channels.Publishing.Storage;
 public sealed class ChannelsStorage
 {
     readonly object gate = new();
+    readonly bool createResources;
     Task? created;
 
     public ChannelsStorage(IOptions<StorageOptions> options)
     {
         var o = options.Value;
+        createResources = o.CreateResources;
         var (tables, blobs) = CreateClients(o);
         TableService = tables;
         Publications = tables.GetTableClient(o.Prefix + "publications");
@@ -71,12 +73,12 @@ public sealed class ChannelsStorage
         return (new TableServiceClient(new Uri(o.TableServiceUri!), credential, tableOptions), new BlobServiceClient(new Uri(o.BlobServiceUri!), credential, blobOptions));
     }
 
-    /// <summary>Creates what is missing, once per process (again after a failure, e.g. storage not up yet).</summary>
+    /// <summary>Creates what is missing, once per process (again after a failure, e.g. storage not up yet); nothing when CreateResources is off.</summary>
     public Task EnsureCreatedAsync()
     {
         lock (gate)
         {
-            if (created is null || created.IsFaulted || created.IsCanceled) created = CreateAllAsync();
+            if (created is null || created.IsFaulted || created.IsCanceled) created = createResources ? CreateAllAsync() : Task.CompletedTask;
             return created;
         }
     }

@@ -27,6 +27,12 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^[a-z0-9]{0,12}$")]
     public string Prefix { get; set; } = "";
 
+    /// <summary>
+    /// Create the tables and containers on first use (locally). In Azure the infrastructure declares them and the app's
+    /// identity holds data roles on exactly those, not on the account, so it sets this to false.
+    /// </summary>
+    public bool CreateResources { get; set; } = true;
+
     /// <summary>True when both endpoints are set: the clients use a token credential instead of the connection string.</summary>
     public bool UsesServiceUris => !string.IsNullOrWhiteSpace(BlobServiceUri) && !string.IsNullOrWhiteSpace(TableServiceUri);
 
