@@ -76,6 +76,10 @@ if auth:
     check(p["platform"]["enabled"] is True and p["globalValidation"]["requireAuthentication"] is False,
           "Easy Auth must be on with optional sign-in (keys, WeChat and Tencent callbacks must still reach the app)")
 check("Channels__Access__TrustEasyAuthPrincipal" in settings, "Channels__Access__TrustEasyAuthPrincipal is not set")
+gate = core.get("functions/Channels.Publishing/Api/Access/AccessGate.cs", "")
+manifest = {r["value"] for r in json.load(open("infra/entra/app-roles.json"))}
+check(manifest == set(re.findall(r'"(Channels\.\w+)" =>', gate)) and len(manifest) == 3,
+      f"infra/entra/app-roles.json roles {sorted(manifest)} differ from the roles AccessGate reads")
 
 # 4. Data account: versioning, WORM archive, and roles scoped to the app's containers and tables only.
 data = module("storage")["properties"]["template"]

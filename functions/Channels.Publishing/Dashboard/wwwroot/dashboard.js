@@ -730,6 +730,15 @@
 
   buildStaticParts();
   wire();
+  // Signed in through Easy Auth (Azure, optional): the session alone may carry a role; otherwise ask for a key.
+  async function trySession() {
+    try {
+      const who = await api('/api/whoami');
+      if (has(ROLE_LABELS, who?.role)) { enterApp(who.role); return; }
+    } catch { /* no session: 401 */ }
+    showLogin();
+  }
+
   const initialKey = readKeyFromHash() || sessionStorage.getItem(KEY_STORAGE);
-  if (initialKey) login(initialKey); else showLogin();
+  if (initialKey) login(initialKey); else trySession();
 })();
