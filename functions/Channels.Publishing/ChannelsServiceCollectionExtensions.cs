@@ -128,6 +128,10 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<SmsReceiptStore>();
         services.AddSingleton<IChannelPacer, SmsQuietHours>();
         services.AddSingleton<SmsPublisher>();
+        services.AddSingleton<SmsFollowUp>();
+        services.AddHostedService<SmsFollowUpService>();
+        services.AddSingleton<Monitoring.IChannelHealthProbe, SmsHealthProbe>();
+        services.PostConfigure<SmsOptions>(o => SmsTemplateCatalog.Current = SmsTemplateCatalog.From(o));
         services.AddSingleton<IChannelRetractor, SmsCorrection>();
         return services.AddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<SmsPublisher>());
     }
