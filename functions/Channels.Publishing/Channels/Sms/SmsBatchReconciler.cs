@@ -33,7 +33,7 @@ public sealed class SmsBatchReconciler(TencentSmsClient client, SmsReceiptStore 
         }
         catch (TencentSmsException e) when (e.IsPermanent)
         {
-            return null;
+            throw new SmsLookupUnavailableException(e.Code);
         }
 
         if (accepted.Count == 0) return null;
@@ -46,4 +46,10 @@ public sealed class SmsBatchReconciler(TencentSmsClient client, SmsReceiptStore 
 public sealed record SmsBatchResult(IReadOnlyDictionary<string, string> Accepted, IReadOnlyDictionary<string, string> Refused, IReadOnlyList<SmsReceipt> Receipts)
 {
     public SmsBatchResult(IReadOnlyDictionary<string, string> accepted, IReadOnlyDictionary<string, string> refused) : this(accepted, refused, []) { }
+}
+
+/// <summary>PullSmsSendStatusByPhoneNumber refused for good: whether a batch went out cannot be told from the platform.</summary>
+public sealed class SmsLookupUnavailableException(string code) : Exception($"PullSmsSendStatusByPhoneNumber refused: {code}")
+{
+    public string Code { get; } = code;
 }

@@ -122,7 +122,19 @@ public sealed class SmsFollowUp(
             return true;
         }
 
-        if (row is not null && await reconciler.ReconcileAsync(phones, intentAt, ct) is { } result)
+        SmsBatchResult? result;
+        try
+        {
+            result = row is null ? null : await reconciler.ReconcileAsync(phones, intentAt, ct);
+        }
+        catch (SmsLookupUnavailableException e)
+        {
+            // Without the lookup "no trace" proves nothing: the batch stays pending for a person (health view), never re-sent blindly.
+            logger.LogWarning("SMS batch {Item}/{Batch}: cannot look it up ({Code}); left pending", itemId, key, e.Code);
+            return false;
+        }
+
+        if (row is not null && result is not null)
         {
             await publisher.RecordAsync(itemId, key, phones, result, reconciled: true, ct);
             logger.LogInformation("SMS batch {Item}/{Batch}: the platform shows {Count} of its numbers; recorded, not re-sent", itemId, key, result.Accepted.Count);

@@ -70,13 +70,24 @@ public sealed class SmsPublisher(
             {
                 if (row.GetBoolean("Sent") == true) continue;
                 var intentAt = row.GetDateTimeOffset("IntentAt") ?? row.Timestamp ?? time.GetUtcNow();
-                if (await reconciler.ReconcileAsync(batches[i], intentAt, ct) is { } found)
+                SmsBatchResult? found;
+                var lookup = true;
+                try
+                {
+                    found = await reconciler.ReconcileAsync(batches[i], intentAt, ct);
+                }
+                catch (SmsLookupUnavailableException)
+                {
+                    (found, lookup) = (null, false);
+                }
+
+                if (found is not null)
                 {
                     await RecordAsync(item.Id, key, batches[i], found, reconciled: true, ct);
                     continue;
                 }
 
-                await MarkUnknownAsync(item.Id, key, batches[i], intentAt, ct);
+                await MarkUnknownAsync(item.Id, key, batches[i], intentAt, lookup, ct);
                 unknown += batches[i].Length;
                 continue;
             }
@@ -108,8 +119,9 @@ public sealed class SmsPublisher(
         }
         catch (TencentSmsException e) when (e.NothingSent)
         {
-            // Refused as a whole (a quota, a stale signature): nothing went out, so the next attempt may send this batch.
+            // Refused as a whole (a quota, a stale signature, a template rule): nothing went out, so a later attempt may send this batch.
             await storage.SmsReceipts.DeleteEntityAsync(itemId, key, intent.Headers.ETag ?? Azure.ETag.All, ct);
+            if (e.IsPermanent && e.Window is null && SmsRefusals.IsContent(e.Code)) throw new PermanentChannelException(SmsRefusals.Reason(e.Code, e.Message));
             throw;
         }
 
@@ -136,11 +148,11 @@ public sealed class SmsPublisher(
         await storage.SmsReceipts.DeleteEntityAsync(PendingPartition, PendingKey(itemId, key), Azure.ETag.All, ct).IgnoreNotFound();
     }
 
-    async Task MarkUnknownAsync(string itemId, string key, string[] phones, DateTimeOffset intentAt, CancellationToken ct)
+    async Task MarkUnknownAsync(string itemId, string key, string[] phones, DateTimeOffset intentAt, bool lookup, CancellationToken ct)
     {
         await SaveRowAsync(new TableEntity(itemId, key)
         {
-            ["Sent"] = false, ["Unknown"] = true, ["Size"] = phones.Length, ["IntentAt"] = intentAt, ["Phones"] = JsonSerializer.Serialize(phones),
+            ["Sent"] = false, ["Unknown"] = true, ["LookupUnavailable"] = !lookup, ["Size"] = phones.Length, ["IntentAt"] = intentAt, ["Phones"] = JsonSerializer.Serialize(phones),
         }, ct);
         await SaveRowAsync(new TableEntity(PendingPartition, PendingKey(itemId, key))
             { ["ItemId"] = itemId, ["Batch"] = key, ["IntentAt"] = intentAt, ["Phones"] = JsonSerializer.Serialize(phones) }, ct);
