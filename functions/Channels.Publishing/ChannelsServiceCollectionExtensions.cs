@@ -131,7 +131,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<SmsFollowUp>();
         services.AddHostedService<SmsFollowUpService>();
         services.AddSingleton<Monitoring.IChannelHealthProbe, SmsHealthProbe>();
-        services.PostConfigure<SmsOptions>(o => SmsTemplateCatalog.Current = SmsTemplateCatalog.From(o));
+        services.PostConfigure<SmsOptions>(o => SmsTemplateCatalog.Use(o));
         services.AddSingleton<IChannelRetractor, SmsCorrection>();
         return services.AddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<SmsPublisher>());
     }

@@ -19,6 +19,13 @@ public sealed class SmsTemplateCatalog(IReadOnlyList<SmsTemplate> templates, str
     /// <summary>The catalog item validation uses (the host sets it from SmsOptions at start; the built-in defaults until then).</summary>
     public static SmsTemplateCatalog Current { get; set; } = From(new SmsOptions());
 
+    /// <summary>Makes the configured templates the ones validation uses (a configuration without its default template is refused at start instead).</summary>
+    public static void Use(SmsOptions o)
+    {
+        var catalog = From(o);
+        if (catalog.Find(o.TemplateId) is not null) Current = catalog;
+    }
+
     public static SmsTemplateCatalog From(SmsOptions o) => new(o.Templates.Count > 0 ? o.Templates : SmsOptions.BuiltInTemplates(), o.TemplateId, o.SignName);
 
     public IReadOnlyList<SmsTemplate> Templates { get; } = templates;
