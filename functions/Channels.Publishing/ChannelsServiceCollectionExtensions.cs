@@ -129,6 +129,10 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<SmsReceiptStore>();
         services.AddSingleton<IChannelPacer, SmsQuietHours>();
         services.AddSingleton<SmsPublisher>();
+        services.AddSingleton<SmsFollowUp>();
+        services.AddHostedService<SmsFollowUpService>();
+        services.AddSingleton<Monitoring.IChannelHealthProbe, SmsHealthProbe>();
+        services.PostConfigure<SmsOptions>(o => SmsTemplateCatalog.Use(o));
         services.AddSingleton<IChannelRetractor, SmsCorrection>();
         return services.AddSingleton<IChannelPublisher>(sp => sp.GetRequiredService<SmsPublisher>());
     }

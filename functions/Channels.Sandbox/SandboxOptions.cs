@@ -16,6 +16,19 @@ public sealed class SandboxOptions
     /// <summary>A sent number's receipt shows up in PullSmsSendStatus only after this many pulls have passed since it was sent.</summary>
     public int SmsReceiptPullsBeforeDelivered { get; set; } = 1;
 
+    /// <summary>
+    /// Per cent of mobile numbers whose carrier never reports (phone off for days, roaming): chosen by a hash of the
+    /// number, so always the same ones. Their messages are accepted (Code "Ok") but no status is ever pullable
+    /// (tencentcloud-sdk-go sms/v20210111/models.go, PullSmsSendStatus.ReportStatus: 仅当运营商有返回短信接收状态时…).
+    /// </summary>
+    public double SmsSilentPercent { get; set; } = 5;
+
+    /// <summary>
+    /// Whether pulled statuses echo the SendSms SessionContext. Off by default, as on a real account
+    /// (PullSmsSendStatus.SessionContext: 默认为空，如需开通请联系腾讯云短信小助手).
+    /// </summary>
+    public bool SmsSessionContextInPulls { get; set; }
+
     /// <summary>Lifetime of WeChat access tokens (expires_in of a fresh token).</summary>
     public int TokenLifetimeSeconds { get; set; } = 7200;
 

@@ -28,6 +28,9 @@ public sealed class ChannelsHost : IAsyncLifetime
     /// <summary>The duty officer who gets the emergency clock's escalation SMS.</summary>
     public const string DutyOfficer = "13900000009";
 
+    /// <summary>How long an SMS batch of unknown outcome waits for a trace before it is sent (Channels:Sms:UnknownBatchGraceHours).</summary>
+    public const int SmsGraceSeconds = 6;
+
     /// <summary>A quota or rate limit defers a delivery this long in tests (a minute to a day in production).</summary>
     public const double QuotaDeferSeconds = 1;
 
@@ -71,6 +74,8 @@ public sealed class ChannelsHost : IAsyncLifetime
             "--Channels:WeChat:DigestEnabled=false",
             $"--Channels:Emergency:DutyOfficers:0={DutyOfficer}",
             $"--Channels:Sms:CallbackToken={SmsCallbackToken}",
+            "--Channels:Sms:FollowUpSeconds=0.5",
+            "--Channels:Sms:UnknownBatchGraceHours=" + (SmsGraceSeconds / 3600.0).ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"--Channels:WeChat:EventToken={WeChatEventToken}",
             $"--CHANNELS_KEY_ADMIN={AdminKey}",
             $"--CHANNELS_KEY_EDITOR={EditorKey}",

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Channels.IntegrationTests;
 
-/// <summary>Delivery receipts by Tencent's callback: matched by sid, idempotent, counted once.</summary>
+/// <summary>Delivery receipts by Tencent's callback: matched by sid, idempotent; the item counted once, at acceptance.</summary>
 [Collection(ChannelsCollection.Name)]
 public class SmsCallbackTests(ChannelsHost host) : IAsyncLifetime
 {
@@ -38,6 +38,9 @@ public class SmsCallbackTests(ChannelsHost host) : IAsyncLifetime
         var view = await host.WaitFinalAsync(item.Id);
 
         Assert.Equal("delivered", view.GetProperty("status").GetString());
+        var sms = view.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "sms").GetProperty("sms");
+        Assert.Equal(2, sms.GetProperty("delivered").GetInt32());
+        Assert.Equal(0, sms.GetProperty("noReceipt").GetInt32());
         Assert.Equal(before + 2, (await host.StatisticsAsync(2017)).GetProperty("sms").GetProperty("recipients").GetInt32());
     }
 
@@ -56,7 +59,7 @@ public class SmsCallbackTests(ChannelsHost host) : IAsyncLifetime
         {
             var view = await host.Api.GetFromJsonAsync<JsonElement>($"/api/publications/{itemId}");
             var state = view.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "sms").GetProperty("state").GetString();
-            if (state != "awaiting-verdict")
+            if (state != "delivered")
             {
                 await Task.Delay(50);
                 continue;

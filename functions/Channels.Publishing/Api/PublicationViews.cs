@@ -9,7 +9,7 @@ public static class PublicationViews
     public static ChannelView Channel(string channel, DeliveryEntry? r) => r is null
         ? new ChannelView(channel, "pending", null, null, null, 0, null, null, null, null, false)
         : new ChannelView(channel, r.State, r.Url, r.PlatformId, r.Error, r.Attempts, r.IntentAt, r.AcceptedAt, r.FinishedAt, r.NotBefore,
-            DeliveryState.IsRetryable(r.State));
+            DeliveryState.IsRetryable(r.State), Channels.Sms.SmsDeliverySummary.ViewOf(r));
 
     /// <summary>The publication's own milestones and every channel's transitions, oldest first.</summary>
     public static IReadOnlyList<HistoryView> History(PublicationRecord record, IEnumerable<DeliveryEntry> rows)
@@ -45,7 +45,8 @@ public static class PublicationViews
 
 public sealed record ChannelView(
     string Channel, string State, string? Url, string? PlatformId, string? Error, int Attempts,
-    DateTimeOffset? IntentAt, DateTimeOffset? AcceptedAt, DateTimeOffset? FinishedAt, DateTimeOffset? NotBefore, bool Retryable);
+    DateTimeOffset? IntentAt, DateTimeOffset? AcceptedAt, DateTimeOffset? FinishedAt, DateTimeOffset? NotBefore, bool Retryable,
+    Channels.Sms.SmsDeliveryView? Sms = null);
 
 public sealed record HistoryView(DateTimeOffset At, string? Channel, string State, string? Note, int? Attempts);
 

@@ -14,7 +14,8 @@ namespace Channels.Publishing.Api;
 /// like a pulled one (upsert: a repeated callback changes nothing). Unknown sids are logged and acknowledged.
 /// Replies {"result":0,"errmsg":"OK"} as Tencent expects; a body that is not such an array is 400, one over 1 MB (chunked or not) 413.
 /// </summary>
-public sealed class SmsCallbackApi(SmsReceiptStore receipts, Microsoft.Extensions.Options.IOptions<SmsOptions> options, ILogger<SmsCallbackApi> logger)
+public sealed class SmsCallbackApi(
+    SmsReceiptStore receipts, Microsoft.Extensions.Options.IOptions<SmsOptions> options, ILogger<SmsCallbackApi> logger, SmsFollowUp? followUp = null)
 {
     public async Task ReceiveAsync(HttpContext ctx)
     {
@@ -69,7 +70,11 @@ public sealed class SmsCallbackApi(SmsReceiptStore receipts, Microsoft.Extension
             (byItem.TryGetValue(itemId, out var list) ? list : byItem[itemId] = []).Add(receipt);
         }
 
-        foreach (var (itemId, list) in byItem) await receipts.SaveAsync(itemId, list, ct);
+        foreach (var (itemId, list) in byItem)
+        {
+            await receipts.SaveAsync(itemId, list, ct);
+            if (followUp is not null) await followUp.RefreshAsync(itemId, ct); // the ledger row shows the receipts at once
+        }
         await ApiResponses.JsonAsync(ctx, 200, new { result = 0, errmsg = "OK" });
     }
 

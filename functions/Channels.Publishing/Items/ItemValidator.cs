@@ -106,9 +106,10 @@ public static partial class ItemValidator
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(sms.Text)) p.Add("sms.text", "缺少短信内容");
+        if (string.IsNullOrWhiteSpace(sms.Text) && sms.Template is null) p.Add("sms.text", "缺少短信内容");
         else if (sms.Text.Length > MaxSmsTextLength) p.Add("sms.text", $"短信内容不能超过{MaxSmsTextLength}个字符");
         else if (sms.Text.Contains('【') || sms.Text.Contains('】')) p.Add("sms.text", "短信内容不能包含【】（签名由平台添加）");
+        else SmsItemRules.Check(p, sms);
 
         if (sms.Audience.Count == 0 && sms.Audiences is not { Count: > 0 }) p.Add("sms.audience", "短信接收号码不能为空（或以 sms.audiences 指定受众名单）");
         for (var i = 0; i < (sms.Audiences?.Count ?? 0); i++)

@@ -40,7 +40,15 @@ public sealed record SmsRequest
 
     /// <summary>Named subscriber audiences (PUT /api/sms/audiences/{name}); resolved to numbers, and added to <see cref="Audience"/>, at submission.</summary>
     public IReadOnlyList<string>? Audiences { get; init; }
+
+    /// <summary>The message. With <see cref="Template"/> optional (it must then equal the template's text filled in); without, the default notice template carries it.</summary>
     public string Text { get; init; } = "";
+
+    /// <summary>An approved template's id or name (Channels:Sms:Templates); see docs/platforms/sms.md.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>The template's parameters, in order {1}, {2}…</summary>
+    public IReadOnlyList<string>? Params { get; init; }
 }
 
 public sealed record BulletinRequest

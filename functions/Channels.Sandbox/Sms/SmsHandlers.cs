@@ -53,6 +53,10 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         if (numbers.Count > MaxNumbers)
             return SmsResults.Error("LimitExceeded.PhoneNumberCountLimit", "调用接口单次提交的手机号个数超过200个，请遵守腾讯云短信 API 接口输入参数 PhoneNumberSet 描述。");
 
+        var templateParams = JsonFields.Arr(body, "TemplateParamSet")?.Select(JsonFields.Text).ToList() ?? [];
+        if (SmsTemplates.Check(JsonFields.Str(body, "TemplateId")!, templateParams, JsonFields.Str(body, "SignName")!, out var text) is { } refusal)
+            return SmsResults.Error(refusal.Code, refusal.Message);
+        var fee = SmsTemplates.Fee(text);
         var session = JsonFields.Str(body, "SessionContext") ?? "";
         var statuses = new List<object>();
         var serials = new List<string>();
@@ -75,9 +79,9 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
                 continue;
             }
 
-            var serialNo = store.RecordSent(phone, session);
+            var serialNo = store.RecordSent(phone, session, SmsCarriers.IsSilent(phone, options.SmsSilentPercent));
             serials.Add(serialNo);
-            statuses.Add(new { SerialNo = serialNo, PhoneNumber = phone, Fee = 1, SessionContext = session, Code = "Ok", Message = "send success", IsoCode = "CN" });
+            statuses.Add(new { SerialNo = serialNo, PhoneNumber = phone, Fee = fee, SessionContext = session, Code = "Ok", Message = "send success", IsoCode = "CN" });
         }
 
         call.PlatformId = serials.Count == 0 ? null : string.Join(',', serials);
@@ -94,15 +98,20 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         var set = receipts.Select(r => new
         {
             UserReceiveTime = now, CountryCode = "86", SubscriberNumber = r.PhoneNumber[3..], PhoneNumber = r.PhoneNumber, SerialNo = r.SerialNo,
-            ReportStatus = "SUCCESS", Description = "用户接收成功", SessionContext = r.SessionContext,
+            ReportStatus = "SUCCESS", Description = "用户接收成功", SessionContext = Pulled(r.SessionContext),
         }).ToList();
         call.Detail["serialNos"] = receipts.Select(r => r.SerialNo).ToList();
         return SmsResults.Ok("PullSmsSendStatusSet", set);
     }
 
+    /// <summary>SessionContext in a pulled status: empty unless enabled for the account (SDK model PullSmsSendStatus.SessionContext: 默认为空).</summary>
+    string Pulled(string session) => options.SmsSessionContextInPulls ? session : "";
+
     /// <summary>
-    /// The status of messages sent to one number since BeginTime (unix s; EndTime optional), Offset/Limit ≤100. Our
-    /// choice: every accepted message is listed at once (SUCCESS), with its SessionContext, and nothing is consumed.
+    /// The status of messages sent to one number since BeginTime (unix s; EndTime optional), Offset/Limit ≤100; at most
+    /// 7 days back (SDK model PullSmsSendStatusByPhoneNumberRequest.BeginTime: 最大可拉取当前时期前7天的数据). Our
+    /// choice: a reported message is listed at once (SUCCESS), nothing is consumed; a number whose carrier never
+    /// reports has no status here (ReportStatus: 仅当运营商有返回短信接收状态时…).
     /// </summary>
     ApiResult PullByPhone(ApiCall call, JsonObject body)
     {
@@ -114,7 +123,7 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         var set = found.Select(m => new
         {
             UserReceiveTime = m.SentAt, CountryCode = "86", SubscriberNumber = m.PhoneNumber[3..], PhoneNumber = m.PhoneNumber, SerialNo = m.SerialNo,
-            ReportStatus = "SUCCESS", Description = "用户接收成功", SessionContext = m.SessionContext,
+            ReportStatus = "SUCCESS", Description = "用户接收成功", SessionContext = Pulled(m.SessionContext),
         }).ToList();
         call.Detail["serialNos"] = found.Select(m => m.SerialNo).ToList();
         return SmsResults.Ok("PullSmsSendStatusSet", set);

@@ -21,9 +21,10 @@ internal sealed class SmsStore(SandboxOptions options, SandboxIds ids, TimeProvi
     long pulls;
 
     /// <summary>Records a sent message and returns its SerialNo ("2640:" + 19 digits).</summary>
-    public string RecordSent(string phoneNumber, string sessionContext)
+    public string RecordSent(string phoneNumber, string sessionContext, bool silent = false)
     {
         var serialNo = $"2640:{1_000_000_000_000_000_000L + ids.Next("sms-serial")}";
+        if (silent) return serialNo; // accepted, but its carrier never reports: no status to pull, by either API
         lock (gate)
         {
             pending.Add(new SmsReceipt(serialNo, phoneNumber, sessionContext, pulls));

@@ -36,6 +36,9 @@ public class OptionsValidationTests
         ["Channels:Sms:SmsSdkAppId"] = "1400123456",
         ["Channels:Sms:SignName"] = "芙蓉区政务公开",
         ["Channels:Sms:TemplateId"] = "2000123",
+        ["Channels:Sms:Templates:0:Id"] = "2000123",
+        ["Channels:Sms:Templates:0:Text"] = "芙蓉区政府信息公开：{1}详情请查阅区政府门户网站。",
+        ["Channels:Sms:Templates:0:Variables:0:MaxLength"] = "40",
     };
 
     static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -14,7 +14,7 @@ internal static class SmsOutcomeText
     public static IReadOnlyDictionary<string, string> Failures(string? json) =>
         string.IsNullOrEmpty(json) ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(json, ChannelsJson.Options) ?? [];
 
-    public static string? Problems(IReadOnlyDictionary<string, string> refused, int unknown, int reconciled)
+    public static string? Problems(IReadOnlyDictionary<string, string> refused, int unknown, int reconciled, DateTimeOffset? recheckAt = null)
     {
         var parts = new List<string>();
         if (reconciled > 0) parts.Add($"{reconciled}个批次的发送应答丢失，已按平台发送记录核对，未重发");
@@ -25,7 +25,12 @@ internal static class SmsOutcomeText
             parts.Add($"{refused.Count}个号码被平台拒收或平台无其发送记录，未重发：{string.Join("、", listed)}{more}");
         }
 
-        if (unknown > 0) parts.Add($"{unknown}个号码所在批次的发送应答丢失且平台查无发送记录，发送结果未知，未重发，请人工核对");
+        if (unknown > 0)
+        {
+            var until = recheckAt is { } at ? $"；至{ChinaTime.Format(at)}仍无记录即补发" : "";
+            parts.Add($"{unknown}个号码所在批次的发送应答丢失，平台暂无其发送记录，待核对，暂未重发{until}");
+        }
+
         return parts.Count == 0 ? null : string.Join("；", parts);
     }
 

@@ -10,142 +10,198 @@ using Microsoft.Extensions.Options;
 namespace Channels.Publishing.Channels.Sms;
 
 /// <summary>
-/// SMS through Tencent Cloud: the audience in batches of ≤200, each batch's intent written before SendSms and its
-/// per-number SerialNos right after (table smsreceipts, partition = item), plus one row per SerialNo (partition "sid")
-/// so a receipt callback, which carries no SessionContext, finds its item. Delivered when every accepted number has its
-/// receipt. A batch whose result was lost is reconciled with the platform (by SessionContext), never re-sent.
+/// SMS through Tencent Cloud, with an approved template (<see cref="SmsTemplateCatalog"/>): the audience in batches of
+/// ≤200, each batch's intent written before SendSms and its per-number SerialNos right after (table smsreceipts,
+/// partition = item), plus one row per SerialNo (partition "sid") through which every receipt — pulled or called
+/// back, neither carries a usable SessionContext — finds its item.
+/// The item counts as delivered when the platform accepted it (per-number Code "Ok"): one message, recipients =
+/// accepted numbers. Receipts refine delivered/failed recipients afterwards (<see cref="SmsFollowUp"/>), over the
+/// receipt window; a number without a receipt never turns the item failed. A batch whose answer was lost is
+/// reconciled by number and time (<see cref="SmsBatchReconciler"/>); with no trace it stays pending until the grace
+/// period has passed, then it is sent (<see cref="SmsFollowUp"/>).
 /// </summary>
 public sealed class SmsPublisher(
-    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options, TimeProvider time) : IChannelPublisher
+    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options, TimeProvider time)
+    : IChannelPublisher
 {
     /// <summary>Partition of the SerialNo → item rows in table smsreceipts.</summary>
     public const string SidPartition = "sid";
+
+    /// <summary>Partition of the index of batches whose outcome is unknown (row = item|batch).</summary>
+    public const string PendingPartition = "pending";
+
+    /// <summary>The row of the message as sent (template, text, segments) in the item's partition.</summary>
+    public const string MessageRow = "msg";
 
     public string Channel => ChannelNames.Sms;
 
     public static string ReceiptKey(string serialNo) => "r-" + serialNo.Replace(":", "-", StringComparison.Ordinal);
 
+    public static string BatchKey(int i) => $"batch-{i.ToString("D4", CultureInfo.InvariantCulture)}";
+
+    public static string Session(string itemId, int i) => $"{itemId}#{i}";
+
+    public SmsTemplateCatalog Catalog => SmsTemplateCatalog.From(options.Value);
+
+    /// <summary>The message an item's SMS becomes. Texts from inside the system (alerts, corrections) are shortened to fit the default template.</summary>
+    public (SmsMessage? Message, string? Problem) MessageOf(SmsRequest sms)
+    {
+        var catalog = Catalog;
+        var (message, problems) = catalog.Resolve(sms);
+        if (message is not null) return (message, null);
+        if (sms.Template is null && catalog.Fit(sms.Text) is { } fitted) return (fitted, null);
+        return (null, string.Join("；", problems.Select(p => $"{p.Field}：{p.Message}")));
+    }
+
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
         var item = job.Item;
-        var phones = item.Sms!.Audience.Select(a => PhoneNumbers.Normalise(a)).OfType<string>().Distinct().ToList();
-        int accepted = 0, unknown = 0, reconciled = 0;
-        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
-        var batches = phones.Chunk(options.Value.BatchSize).ToList();
+        var (message, problem) = MessageOf(item.Sms!);
+        if (message is null) return ChannelStep.Failed("短信无法按已审核模板发送：" + problem);
+        await SaveMessageAsync(item, message, ct);
+        var batches = Batches(item);
+        var unknown = 0;
         for (var i = 0; i < batches.Count; i++)
         {
-            var key = $"batch-{i.ToString("D4", CultureInfo.InvariantCulture)}";
-            var session = $"{item.Id}#{i}";
+            var key = BatchKey(i);
             var existing = await storage.SmsReceipts.GetEntityIfExistsAsync<TableEntity>(item.Id, key, cancellationToken: ct);
-            SmsBatchResult? result = null;
             if (existing.HasValue && existing.Value is { } row)
             {
-                if (row.GetBoolean("Sent") == true)
-                {
-                    accepted += row.GetInt32("Accepted") ?? 0;
-                    foreach (var (masked, code) in SmsOutcomeText.Failures(row.GetString("Failures"))) refused[masked] = code;
-                    reconciled += row.GetBoolean("Reconciled") == true ? 1 : 0;
-                    continue;
-                }
-
-                if (row.GetBoolean("Unknown") == true || (result = await reconciler.ReconcileAsync(batches[i], session, row.GetDateTimeOffset("IntentAt") ?? row.Timestamp ?? time.GetUtcNow(), ct)) is null)
-                {
-                    if (row.GetBoolean("Unknown") != true) await SaveBatchAsync(new TableEntity(item.Id, key) { ["Sent"] = false, ["Unknown"] = true, ["Size"] = batches[i].Length }, ct);
-                    unknown += batches[i].Length;
-                    continue;
-                }
-
-                reconciled++;
-            }
-            else
-            {
-                var intent = await storage.SmsReceipts.AddEntityAsync(new TableEntity(item.Id, key) { ["Sent"] = false, ["Size"] = batches[i].Length, ["IntentAt"] = time.GetUtcNow() }, ct);
-                IReadOnlyList<SmsSendStatus> statuses;
+                if (row.GetBoolean("Sent") == true) continue;
+                var intentAt = row.GetDateTimeOffset("IntentAt") ?? row.Timestamp ?? time.GetUtcNow();
+                SmsBatchResult? found;
+                var lookup = true;
                 try
                 {
-                    statuses = await client.SendAsync(batches[i], item.Sms.Text, session, ct);
+                    found = await reconciler.ReconcileAsync(batches[i], intentAt, ct);
                 }
-                catch (TencentSmsException e) when (e.NothingSent)
+                catch (SmsLookupUnavailableException)
                 {
-                    // Refused as a whole (a quota, a stale signature): nothing went out, so the next attempt may send this batch.
-                    await storage.SmsReceipts.DeleteEntityAsync(item.Id, key, intent.Headers.ETag ?? Azure.ETag.All, ct);
-                    throw;
+                    (found, lookup) = (null, false);
                 }
 
-                result = new SmsBatchResult(
-                    statuses.Where(s => s.Ok && s.SerialNo is not null).ToDictionary(s => s.PhoneNumber, s => s.SerialNo!),
-                    statuses.Where(s => !s.Ok).ToDictionary(s => PhoneNumbers.Mask(s.PhoneNumber), s => s.Code));
+                if (found is not null)
+                {
+                    await RecordAsync(item.Id, key, batches[i], found, reconciled: true, ct);
+                    continue;
+                }
+
+                await MarkUnknownAsync(item.Id, key, batches[i], intentAt, lookup, ct);
+                unknown += batches[i].Length;
+                continue;
             }
 
-            await RecordAsync(item.Id, key, batches[i].Length, result, reconciled: existing.HasValue, ct);
-            accepted += result.Accepted.Count;
-            foreach (var (masked, code) in result.Refused) refused[masked] = code;
+            await SendBatchAsync(item.Id, i, batches[i], message, ct);
         }
 
-        job.Entry.Units = accepted;
-        job.Entry.PlatformId = $"{accepted}/{phones.Count}";
-        job.Entry.Error = SmsOutcomeText.Problems(refused, unknown, reconciled);
+        var summary = await SmsDeliverySummary.ReadAsync(storage, item.Id, options.Value, ct);
+        summary.Apply(job.Entry, Batches(item).Sum(b => b.Length));
         await job.SaveAsync(ct);
-        return accepted > 0 ? ChannelStep.Awaiting() : ChannelStep.Failed(job.Entry.Error ?? "短信未被平台受理");
+        if (summary.Accepted > 0) return ChannelStep.Delivered(Counted(item.Id, summary.Accepted));
+        return unknown > 0 || summary.PendingBatches > 0 ? ChannelStep.Awaiting() : ChannelStep.Failed(job.Entry.Error ?? "短信未被平台受理");
     }
 
-    /// <summary>The SerialNo → item rows first (so no callback is orphaned), then the batch's result.</summary>
-    async Task RecordAsync(string itemId, string key, int size, SmsBatchResult result, bool reconciled, CancellationToken ct)
+    public static CountedPost Counted(string itemId, int accepted) => new(ChannelNames.Sms, itemId, Metrics.Message, Units: accepted);
+
+    /// <summary>Writes the intent, sends, records the SerialNos. A whole-request refusal (nothing sent) removes the intent and is thrown.</summary>
+    internal async Task<SmsBatchResult> SendBatchAsync(string itemId, int i, string[] phones, SmsMessage message, CancellationToken ct)
+    {
+        var key = BatchKey(i);
+        var intent = await storage.SmsReceipts.AddEntityAsync(new TableEntity(itemId, key)
+        {
+            ["Sent"] = false, ["Size"] = phones.Length, ["IntentAt"] = time.GetUtcNow(), ["Phones"] = JsonSerializer.Serialize(phones),
+        }, ct);
+        IReadOnlyList<SmsSendStatus> statuses;
+        try
+        {
+            statuses = await client.SendAsync(phones, message.TemplateId, message.Params, Session(itemId, i), ct);
+        }
+        catch (TencentSmsException e) when (e.NothingSent)
+        {
+            // Refused as a whole (a quota, a stale signature, a template rule): nothing went out, so a later attempt may send this batch.
+            await storage.SmsReceipts.DeleteEntityAsync(itemId, key, intent.Headers.ETag ?? Azure.ETag.All, ct);
+            if (e.IsPermanent && e.Window is null && SmsRefusals.IsContent(e.Code)) throw new PermanentChannelException(SmsRefusals.Reason(e.Code, e.Message));
+            throw;
+        }
+
+        var result = new SmsBatchResult(
+            statuses.Where(s => s.Ok && !string.IsNullOrEmpty(s.SerialNo)).ToDictionary(s => s.PhoneNumber, s => s.SerialNo!),
+            statuses.Where(s => !s.Ok).ToDictionary(s => PhoneNumbers.Mask(s.PhoneNumber), s => s.Code));
+        await RecordAsync(itemId, key, phones, result, reconciled: false, ct);
+        return result;
+    }
+
+    /// <summary>The SerialNo → item rows first (so no receipt is orphaned), then the batch's result; the batch leaves the pending index.</summary>
+    internal async Task RecordAsync(string itemId, string key, string[] phones, SmsBatchResult result, bool reconciled, CancellationToken ct)
     {
         var sids = result.Accepted.Values.Select(serial => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
             new TableEntity(SidPartition, ReceiptKey(serial)) { ["ItemId"] = itemId }));
         foreach (var chunk in sids.Chunk(100)) await storage.SmsReceipts.SubmitTransactionAsync(chunk, ct);
-        await SaveBatchAsync(new TableEntity(itemId, key)
+        await SaveRowAsync(new TableEntity(itemId, key)
         {
-            ["Sent"] = true, ["Size"] = size, ["Accepted"] = result.Accepted.Count, ["Rejected"] = result.Refused.Count, ["Reconciled"] = reconciled,
+            ["Sent"] = true, ["Size"] = phones.Length, ["Accepted"] = result.Accepted.Count, ["Rejected"] = result.Refused.Count, ["Reconciled"] = reconciled,
             ["Serials"] = JsonSerializer.Serialize(result.Accepted.Values), ["Failures"] = JsonSerializer.Serialize(result.Refused, ChannelsJson.Options),
+            ["SentAt"] = time.GetUtcNow(),
+        }, ct);
+        if (result.Receipts.Count > 0) await receiptStore.SaveAsync(itemId, result.Receipts, ct);
+        await storage.SmsReceipts.DeleteEntityAsync(PendingPartition, PendingKey(itemId, key), Azure.ETag.All, ct).IgnoreNotFound();
+    }
+
+    async Task MarkUnknownAsync(string itemId, string key, string[] phones, DateTimeOffset intentAt, bool lookup, CancellationToken ct)
+    {
+        await SaveRowAsync(new TableEntity(itemId, key)
+        {
+            ["Sent"] = false, ["Unknown"] = true, ["LookupUnavailable"] = !lookup, ["Size"] = phones.Length, ["IntentAt"] = intentAt, ["Phones"] = JsonSerializer.Serialize(phones),
+        }, ct);
+        await SaveRowAsync(new TableEntity(PendingPartition, PendingKey(itemId, key))
+            { ["ItemId"] = itemId, ["Batch"] = key, ["IntentAt"] = intentAt, ["Phones"] = JsonSerializer.Serialize(phones) }, ct);
+    }
+
+    public static string PendingKey(string itemId, string key) => $"{itemId}|{key}";
+
+    async Task SaveMessageAsync(PublicationItem item, SmsMessage message, CancellationToken ct)
+    {
+        var at = item.PublishAt ?? time.GetUtcNow();
+        await SaveRowAsync(new TableEntity(item.Id, MessageRow)
+        {
+            ["TemplateId"] = message.TemplateId, ["Params"] = JsonSerializer.Serialize(message.Params, ChannelsJson.Options), ["Text"] = message.Text,
+            ["Length"] = message.Length, ["Segments"] = message.Segments, ["Year"] = ChinaTime.YearOf(at), ["Month"] = ChinaTime.ToChina(at).Month,
+            ["SentAt"] = time.GetUtcNow(),
         }, ct);
     }
 
-    Task SaveBatchAsync(TableEntity row, CancellationToken ct) => storage.SmsReceipts.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+    Task SaveRowAsync(TableEntity row, CancellationToken ct) => storage.SmsReceipts.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
 
-    public async Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct)
-    {
-        await PullReceiptsAsync(ct);
-        int receipts = 0, delivered = 0;
-        await foreach (var r in storage.SmsReceipts.QueryAsync<TableEntity>(
-            e => e.PartitionKey == job.Item.Id && e.RowKey.CompareTo("r-") >= 0 && e.RowKey.CompareTo("r.") < 0, cancellationToken: ct))
-        {
-            receipts++;
-            if (r.GetString("Status") == "SUCCESS") delivered++;
-        }
+    static List<string[]> Batches(PublicationItem item, int size) =>
+        item.Sms!.Audience.Select(a => PhoneNumbers.Normalise(a)).OfType<string>().Distinct().Chunk(size).ToList();
 
-        if (receipts < job.Entry.Units) return ChannelStep.Awaiting();
-        var total = job.Item.Sms!.Audience.Select(a => PhoneNumbers.Normalise(a)).OfType<string>().Distinct().Count();
-        job.Entry.PlatformId = $"{delivered}/{total}"; // delivered of all the audience's numbers: refused ones are named in Error
-        return ChannelStep.Delivered(new CountedPost(Channel, job.Item.Id, Metrics.Message, Units: delivered));
-    }
+    List<string[]> Batches(PublicationItem item) => Batches(item, options.Value.BatchSize);
 
     /// <summary>
-    /// Pulled receipts are consumed by the platform, so each is stored under its own item before anything else. A pull
-    /// the platform refuses for good (pulling not enabled for the account) is skipped: receipts then come by callback.
+    /// Asked only while every batch of the item is of unknown outcome: looks at them again now; delivered as soon as
+    /// one is found or sent. The follow-up keeps looking after the orchestration has stopped waiting.
     /// </summary>
-    async Task PullReceiptsAsync(CancellationToken ct)
+    public async Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct)
     {
-        for (var round = 0; round < 50; round++)
+        var summary = await SmsDeliverySummary.ReadAsync(storage, job.Item.Id, options.Value, ct);
+        if (summary.Accepted == 0) return ChannelStep.Awaiting();
+        summary.Apply(job.Entry, Batches(job.Item).Sum(b => b.Length));
+        return ChannelStep.Delivered(Counted(job.Item.Id, summary.Accepted));
+    }
+}
+
+internal static class TableResponses
+{
+    /// <summary>A delete of a row that is already gone is fine.</summary>
+    public static async Task IgnoreNotFound(this Task<Azure.Response> delete)
+    {
+        try
         {
-            IReadOnlyList<SmsReceipt> receipts;
-            try
-            {
-                receipts = await client.PullStatusAsync(100, ct);
-            }
-            catch (TencentSmsException e) when (e.IsPermanent)
-            {
-                return;
-            }
-
-            foreach (var group in receipts.GroupBy(r => r.SessionContext.Split('#')[0]))
-            {
-                await receiptStore.SaveAsync(group.Key, group, ct);
-            }
-
-            if (receipts.Count < 100) return;
+            await delete;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
         }
     }
 }

@@ -8,16 +8,18 @@ namespace Channels.Publishing.Channels.Sms;
 /// <summary>Tencent Cloud SMS API 3.0 (version 2021-01-11): SendSms and PullSmsSendStatus, TC3-signed.</summary>
 public class TencentSmsClient(HttpClient http, IOptions<SmsOptions> options, TimeProvider time)
 {
-    public virtual async Task<IReadOnlyList<SmsSendStatus>> SendAsync(IReadOnlyList<string> phones, string text, string sessionContext, CancellationToken ct)
+    /// <summary>SendSms with an approved template: TemplateParamSet must hold as many values as the template has variables.</summary>
+    public virtual async Task<IReadOnlyList<SmsSendStatus>> SendAsync(
+        IReadOnlyList<string> phones, string templateId, IReadOnlyList<string> templateParams, string sessionContext, CancellationToken ct)
     {
         var o = options.Value;
         var r = await CallAsync("SendSms", new
         {
-            PhoneNumberSet = phones, SmsSdkAppId = o.SmsSdkAppId, SignName = o.SignName, TemplateId = o.TemplateId,
-            TemplateParamSet = new[] { text }, SessionContext = sessionContext,
+            PhoneNumberSet = phones, SmsSdkAppId = o.SmsSdkAppId, SignName = o.SignName, TemplateId = templateId,
+            TemplateParamSet = templateParams, SessionContext = sessionContext,
         }, ct);
         return r.GetProperty("SendStatusSet").EnumerateArray()
-            .Select(s => new SmsSendStatus(s.Str("PhoneNumber") ?? "", s.Str("SerialNo"), s.Str("Code") ?? "", s.Str("Message")))
+            .Select(s => new SmsSendStatus(s.Str("PhoneNumber") ?? "", s.Str("SerialNo"), s.Str("Code") ?? "", s.Str("Message"), long.TryParse(s.Str("Fee"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fee) ? fee : null))
             .ToList();
     }
 
@@ -81,7 +83,7 @@ public class TencentSmsClient(HttpClient http, IOptions<SmsOptions> options, Tim
     static readonly JsonSerializerOptions RawJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
-public sealed record SmsSendStatus(string PhoneNumber, string? SerialNo, string Code, string? Message)
+public sealed record SmsSendStatus(string PhoneNumber, string? SerialNo, string Code, string? Message, long? Fee = null)
 {
     public bool Ok => string.Equals(Code, "Ok", StringComparison.OrdinalIgnoreCase);
 }
