@@ -27,6 +27,10 @@ public sealed record PublicationItem
     public DateTimeOffset? IncidentAt { get; init; }
     public IReadOnlyList<string> Channels { get; init; } = [];
     public SmsRequest? Sms { get; init; }
+
+    /// <summary>Optional WeChat-only wording (a short title, a digest) when the website's is too long for draft/add.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("wechat")]
+    public WeChatRequest? WeChat { get; init; }
     public BulletinRequest? Bulletin { get; init; }
     public ApprovalRecord? Approval { get; init; }
 
@@ -41,6 +45,13 @@ public sealed record SmsRequest
     /// <summary>Named subscriber audiences (PUT /api/sms/audiences/{name}); resolved to numbers, and added to <see cref="Audience"/>, at submission.</summary>
     public IReadOnlyList<string>? Audiences { get; init; }
     public string Text { get; init; } = "";
+}
+
+/// <summary>What WeChat shows instead of the item's own title and summary (draft/add limits them to 32 and 128 characters).</summary>
+public sealed record WeChatRequest
+{
+    public string? Title { get; init; }
+    public string? Digest { get; init; }
 }
 
 public sealed record BulletinRequest

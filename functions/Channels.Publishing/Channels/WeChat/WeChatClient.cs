@@ -4,7 +4,7 @@ namespace Channels.Publishing.Channels.WeChat;
 
 /// <summary>
 /// The WeChat Official Account API, raw HTTP (Senparc is not served here): stable_token, draft/add,
-/// freepublish/submit and freepublish/get. Tokens are cached and refreshed once on 40001/40014/42001.
+/// freepublish/submit and freepublish/get. Tokens are cached; 40001/40014/42001 force one stable_token refresh and one retry.
 /// </summary>
 public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
 {
@@ -103,24 +103,21 @@ public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
         return new WeChatPage(r.Int("total_count"), entries);
     }
 
-    Task<JsonElement> CallAsync(string api, object body, CancellationToken ct) => CallAsync(api, "", () => ChannelHttp.Json(body), ct);
+    Task<JsonElement> CallAsync(string api, object body, CancellationToken ct) => CallAsync(api, "", () => WeChatJson.Content(body), ct);
 
     async Task<JsonElement> CallAsync(string api, string query, Func<HttpContent> content, CancellationToken ct)
     {
+        string? token = null;
         for (var attempt = 0; ; attempt++)
         {
-            var token = await tokens.GetAsync(http, ct);
+            token = attempt == 0 ? await tokens.GetAsync(http, ct) : await tokens.ForceRefreshAsync(http, token!, ct);
             using var body = content();
             using var response = await http.PostAsync($"cgi-bin/{api}?access_token={Uri.EscapeDataString(token)}{query}", body, ct);
             var json = await ChannelHttp.ReadJsonAsync(response, "WeChat " + api, ct);
             var errcode = json.Int("errcode");
             if (errcode == 0) return json;
             var error = new WeChatApiException(api, errcode, json.Str("errmsg")) { MsgId = Text(json, "msg_id") };
-            if (error.IsTokenProblem && attempt == 0)
-            {
-                tokens.Invalidate(token);
-                continue;
-            }
+            if (error.IsTokenProblem && attempt == 0) continue; // once, with a forced stable_token refresh
 
             throw error;
         }

@@ -19,8 +19,8 @@ public sealed class WeChatPublisher(
     IOptions<WeChatOptions> options)
     : IChannelPublisher
 {
-    /// <summary>WeChat's limit on an article's content (contract reference §1.5: under 20,000 characters).</summary>
-    public const int MaxContentChars = 20_000;
+    /// <summary>WeChat's limit on an article's content: under 20,000 characters and under 1 MB (see <see cref="WeChatItemRules"/>).</summary>
+    public const int MaxContentChars = WeChatItemRules.MaxContentChars;
 
     public string Channel => ChannelNames.WeChat;
 
@@ -29,7 +29,7 @@ public sealed class WeChatPublisher(
         var steps = WeChatSteps.Read(job.Entry.Steps);
         if (steps.PublishId is not null) return ChannelStep.Awaiting();
         var content = sanitizer.Sanitize(job.Item.Body);
-        if (content.Length >= MaxContentChars)
+        if (content.Length >= MaxContentChars || System.Text.Encoding.UTF8.GetByteCount(content) >= WeChatItemRules.MaxContentBytes)
         {
             return ChannelStep.Failed($"正文经净化后为{content.Length}字，超过微信图文消息2万字的上限，未发布；请精简正文后以新编号重新提交");
         }
@@ -81,6 +81,10 @@ public sealed class WeChatPublisher(
         {
             return ChannelStep.CredentialsExpired(e.CredentialReason());
         }
+        catch (WeChatApiException e) when (e.IsContentRefusal)
+        {
+            return ChannelStep.Failed(e.ContentReason());
+        }
         catch (WeChatApiException e) when (e.IsPermanent)
         {
             return ChannelStep.Failed($"微信平台拒绝：{e.Message}");
@@ -126,17 +130,14 @@ public sealed class WeChatPublisher(
         _ => $"微信发布状态未知（{status}）",
     };
 
-    internal static WeChatArticle Article(PublicationItem item, string content, string sourceUrl, string thumbMediaId)
-    {
-        var digest = item.Summary ?? BodySanitizer.ToPlainText(item.Body);
-        return new WeChatArticle(
-            item.Title,
-            item.Publisher.Length > 8 ? item.Publisher[..8] : item.Publisher,
-            digest.Length > 120 ? digest[..120] : digest,
-            content,
-            sourceUrl,
-            thumbMediaId);
-    }
+    /// <summary>The draft/add article: the WeChat title and digest (see <see cref="WeChatItemRules"/>), the publisher as author.</summary>
+    internal static WeChatArticle Article(PublicationItem item, string content, string sourceUrl, string thumbMediaId) => new(
+        WeChatItemRules.TitleOf(item),
+        item.Publisher,
+        WeChatItemRules.DigestOf(item),
+        content,
+        sourceUrl,
+        thumbMediaId);
 }
 
 /// <summary>The intermediate WeChat ids kept in the ledger row.</summary>
