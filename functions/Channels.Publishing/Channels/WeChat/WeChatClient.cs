@@ -59,28 +59,14 @@ public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
     /// <summary>material/add_material?type=thumb: a permanent cover image; returns its media_id.</summary>
     public virtual async Task<string> AddThumbAsync(byte[] jpeg, string fileName, CancellationToken ct)
     {
-        var r = await CallAsync("material/add_material", "&type=thumb", () =>
-        {
-            var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(jpeg);
-            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
-            form.Add(file, "media", fileName);
-            return form;
-        }, ct);
+        var r = await CallAsync("material/add_material", "&type=thumb", () => WeChatMultipart.File(jpeg, fileName, "image/jpeg"), ct);
         return r.Str("media_id") ?? throw new WeChatApiException("material/add_material", -1, "no media_id");
     }
 
     /// <summary>media/uploadimg: an image for use inside article HTML (jpg/png under 1 MB); returns its mmbiz.qpic.cn URL.</summary>
     public virtual async Task<string> UploadImageAsync(byte[] image, string fileName, string contentType, CancellationToken ct)
     {
-        var r = await CallAsync("media/uploadimg", "", () =>
-        {
-            var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(image);
-            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-            form.Add(file, "media", fileName);
-            return form;
-        }, ct);
+        var r = await CallAsync("media/uploadimg", "", () => WeChatMultipart.File(image, fileName, contentType), ct);
         return r.Str("url") ?? throw new WeChatApiException("media/uploadimg", -1, "no url");
     }
 
