@@ -52,6 +52,19 @@ public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
         return new PublishStatus(r.Int("publish_status"), r.Str("article_id"), urls);
     }
 
+    /// <summary>freepublish/getarticle: the content_source_url of each article of a publication.</summary>
+    public virtual async Task<IReadOnlyList<string>> GetArticleSourceUrlsAsync(string articleId, CancellationToken ct)
+    {
+        var r = await CallAsync("freepublish/getarticle", new { article_id = articleId }, ct);
+        return r.TryGetProperty("news_item", out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray().Select(i => i.Str("content_source_url")).OfType<string>().ToList()
+            : [];
+    }
+
+    /// <summary>message/mass/get: SEND_SUCCESS, SENDING, SEND_FAIL or DELETE.</summary>
+    public virtual async Task<string> GetMassStatusAsync(string msgId, CancellationToken ct) =>
+        (await CallAsync("message/mass/get", new { msg_id = msgId }, ct)).Str("msg_status") ?? "";
+
     /// <summary>freepublish/delete of every article of a publication (index 0).</summary>
     public virtual Task DeletePublishedAsync(string articleId, CancellationToken ct) =>
         CallAsync("freepublish/delete", new { article_id = articleId, index = 0 }, ct);
