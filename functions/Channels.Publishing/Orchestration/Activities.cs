@@ -73,6 +73,7 @@ public static class ChannelsTasks
         registry.AddOrchestrator<WeChatDigestOrchestrator>();
         registry.AddActivity<PlanDigestActivity>();
         registry.AddActivity<SendDigestActivity>();
+        registry.AddActivity<CheckDigestActivity>();
         registry.AddActivity<RefreshStatusActivity>();
         registry.AddActivity<RetractChannelActivity>();
         registry.AddActivity<RecordScheduleActivity>();
