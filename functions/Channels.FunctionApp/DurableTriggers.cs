@@ -61,6 +61,9 @@ public sealed class DurableTriggers
     [Function(nameof(SendDigestActivity))]
     public Task<string> SendDigest([ActivityTrigger] string input, FunctionContext ctx) => Run<SendDigestActivity, string, string>(ctx, input);
 
+    [Function(nameof(CheckDigestActivity))]
+    public Task<string> CheckDigest([ActivityTrigger] string input, FunctionContext ctx) => Run<CheckDigestActivity, string, string>(ctx, input);
+
     /// <summary>Builds the activity class from the invocation's services and runs it, as the local worker does.</summary>
     internal static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext ctx, TIn input) where TActivity : TaskActivity<TIn, TOut>
     {

@@ -101,6 +101,9 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<WeChatPublishIndex>();
         services.AddSingleton<WeChatBodyImages>();
         services.AddSingleton<WeChatPushRecorder>();
+        services.AddSingleton<WeChatMassIndex>();
+        services.AddSingleton<WeChatDigestVerdict>();
+        services.AddSingleton<WeChatNonceCache>();
         services.AddSingleton<Api.WeChatEventsApi>();
         services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl)).AddChannelResilience();
         services.AddSingleton<IChannelRetractor, WeChatRetractor>();

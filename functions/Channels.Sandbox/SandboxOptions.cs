@@ -50,6 +50,19 @@ public sealed class SandboxOptions
     /// <summary>How long after freepublish/submit the job completes and is pushed.</summary>
     public int WeChatPushDelayMs { get; set; } = 100;
 
+    /// <summary>
+    /// The account has API 群发保护 on: every mass send to all followers waits for an administrator's confirmation and
+    /// fails after 30 minutes without one. Off by default (the platform's docs describe it as a protection an account
+    /// turns on); PUT /sandbox/wechat/verdicts switches it at run time.
+    /// </summary>
+    public bool WeChatMassProtection { get; set; }
+
+    /// <summary>Server-URL message mode of the pushes: plaintext (明文), compatible (兼容) or safe (安全模式, AES only).</summary>
+    public string WeChatPushMode { get; set; } = "plaintext";
+
+    /// <summary>The account's EncodingAESKey (43 characters) that encrypts pushes in compatible and safe mode.</summary>
+    public string WeChatPushEncodingAESKey { get; set; } = "";
+
     /// <summary>Seed of the Random that decides rate-based faults, so runs are repeatable.</summary>
     public int FaultRandomSeed { get; set; } = 20170101;
 }

@@ -83,6 +83,7 @@ public static partial class ItemValidator
         if (item.Channels.Contains(ChannelNames.Website)) CheckColumns(p, item);
         if (item.Channels.Contains(ChannelNames.WeChat) && item.Body.Length > WeChatMaxContentLength)
             p.Add("body", $"微信图文正文须少于{WeChatMaxContentLength}个字符");
+        if (item.Channels.Contains(ChannelNames.WeChat)) WeChatItemRules.Check(p, item);
         if (item.Channels.Contains(ChannelNames.Sms)) CheckSms(p, item.Sms);
         if (item.Channels.Contains(ChannelNames.Bulletin)) CheckBulletin(p, item.Bulletin);
     }

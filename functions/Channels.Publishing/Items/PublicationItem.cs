@@ -27,6 +27,10 @@ public sealed record PublicationItem
     public DateTimeOffset? IncidentAt { get; init; }
     public IReadOnlyList<string> Channels { get; init; } = [];
     public SmsRequest? Sms { get; init; }
+
+    /// <summary>Optional WeChat-only wording (a short title, a digest) when the website's is too long for draft/add.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("wechat")]
+    public WeChatRequest? WeChat { get; init; }
     public BulletinRequest? Bulletin { get; init; }
     public ApprovalRecord? Approval { get; init; }
 
@@ -49,6 +53,13 @@ public sealed record SmsRequest
 
     /// <summary>The template's parameters, in order {1}, {2}…</summary>
     public IReadOnlyList<string>? Params { get; init; }
+}
+
+/// <summary>What WeChat shows instead of the item's own title and summary (draft/add limits them to 32 and 128 characters).</summary>
+public sealed record WeChatRequest
+{
+    public string? Title { get; init; }
+    public string? Digest { get; init; }
 }
 
 public sealed record BulletinRequest

@@ -29,6 +29,7 @@ public static class ChannelsTasks
         typeof(EscalateActivity),
         typeof(PlanDigestActivity),
         typeof(SendDigestActivity),
+        typeof(CheckDigestActivity),
     ];
 
     public static void Register(DurableTaskRegistry registry)

@@ -5,11 +5,20 @@ namespace Channels.Publishing.Orchestration;
 
 /// <summary>
 /// The day's WeChat digest (instance "wechat-digest-{date}"): plan (choose ≤8 queued items), send (draft + mass send,
-/// under the retry policy; the digest record makes a retry reconcile), then refresh each item's status.
+/// under the retry policy; the digest record makes a retry reconcile), then — the send being only a submitted job —
+/// wait for its outcome: message/mass/get on a durable timer with backoff (VerdictPollSeconds doubling up to 5
+/// minutes) until the MASSSENDJOBFINISH push or a poll records it, for at most <see cref="VerdictWindow"/> (群发保护
+/// gives an administrator 30 minutes). Then each item's status is refreshed. A push arriving after the window still
+/// records the verdict (WeChatDigestVerdict).
 /// </summary>
 public sealed class WeChatDigestOrchestrator : TaskOrchestrator<DigestRequest, string>
 {
     public static string InstanceId(string date) => "wechat-digest-" + date;
+
+    /// <summary>How long the orchestration polls a submitted mass send before leaving it to the push.</summary>
+    public static readonly TimeSpan VerdictWindow = TimeSpan.FromHours(2);
+
+    static readonly TimeSpan MaxPollInterval = TimeSpan.FromMinutes(5);
 
     public override async Task<string> RunAsync(TaskOrchestrationContext context, DigestRequest input)
     {
@@ -26,6 +35,22 @@ public sealed class WeChatDigestOrchestrator : TaskOrchestrator<DigestRequest, s
         {
             // The items stay queued with their history; tomorrow's digest takes them (the record reconciles first).
             state = "failed";
+        }
+
+        var deadline = context.CurrentUtcDateTime + VerdictWindow;
+        var interval = TimeSpan.FromSeconds(Math.Max(1, p.VerdictPollSeconds));
+        while (state == WeChatDigestRecord.AwaitingVerdict && context.CurrentUtcDateTime < deadline)
+        {
+            await context.CreateTimer(context.CurrentUtcDateTime + interval, CancellationToken.None);
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
+            try
+            {
+                state = await context.CallActivityAsync<string>(nameof(CheckDigestActivity), input.Date, retry);
+            }
+            catch (TaskFailedException)
+            {
+                // Polling is the fallback; the next poll (or the push) answers.
+            }
         }
 
         foreach (var id in items) await context.CallActivityAsync<string>(nameof(RefreshStatusActivity), id);
@@ -46,4 +71,10 @@ public sealed class PlanDigestActivity(WeChatDigest digest) : TaskActivity<strin
 public sealed class SendDigestActivity(WeChatDigest digest) : TaskActivity<string, string>
 {
     public override Task<string> RunAsync(TaskActivityContext context, string input) => digest.SendAsync(input, CancellationToken.None);
+}
+
+/// <summary>Asks message/mass/get for the digest's mass send and records a final answer.</summary>
+public sealed class CheckDigestActivity(WeChatDigestVerdict verdict) : TaskActivity<string, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => verdict.CheckAsync(input, CancellationToken.None);
 }

@@ -23,6 +23,7 @@ internal static class SandboxServices
         AddState<WeChatDraftStore>(services);
         AddState<WeChatPublishStore>(services);
         AddState<WeChatMassStore>(services);
+        AddState<WeChatVerdictPlan>(services);
         AddState<WeiboStore>(services);
         AddState<SmsStore>(services);
 

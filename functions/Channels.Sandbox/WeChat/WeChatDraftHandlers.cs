@@ -7,7 +7,8 @@ internal sealed class WeChatDraftHandlers(WeChatAuth auth, WeChatDraftStore draf
 {
     public async Task<ApiResult> AddAsync(ApiCall call)
     {
-        var body = await call.ReadJsonObjectAsync();
+        var bytes = await call.ReadBodyBytesAsync();
+        var body = ParseObject(bytes);
         var articles = JsonFields.Arr(body, "articles");
         var items = articles?.Select(a => a as System.Text.Json.Nodes.JsonObject).ToList() ?? [];
         call.Detail["titles"] = items.Select(a => JsonFields.Str(a, "title")).ToList();
@@ -16,7 +17,7 @@ internal sealed class WeChatDraftHandlers(WeChatAuth auth, WeChatDraftStore draf
         if (await call.CheckpointAsync() is { } fault) return fault;
         if (auth.Deny(call) is { } denied) return denied;
         if (body is null) return WeChatResults.DataFormatError();
-        var (parsed, error) = WeChatArticleParser.Parse(articles, materials.ThumbUrlOf);
+        var (parsed, error) = WeChatArticleParser.Parse(articles, materials.ThumbUrlOf, WeChatRawFields.Lengths(bytes));
         if (error is not null) return error;
 
         var seq = ids.Next("wechat-draft");
@@ -75,6 +76,18 @@ internal sealed class WeChatDraftHandlers(WeChatAuth auth, WeChatDraftStore draf
         if (auth.Deny(call) is { } denied) return denied;
         if (body is null) return WeChatResults.DataFormatError();
         return drafts.Take(mediaId) is null ? WeChatResults.InvalidMediaId() : WeChatResults.OkStatus();
+    }
+
+    static System.Text.Json.Nodes.JsonObject? ParseObject(byte[] bytes)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(bytes) as System.Text.Json.Nodes.JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     static List<Dictionary<string, object?>> NewsItems(WeChatDraft draft, bool includeContent) =>

@@ -32,5 +32,7 @@ internal static class WeChatEndpoints
         Post("freepublish/getarticle", publish.GetArticleAsync);
         Post("freepublish/delete", publish.DeleteAsync);
         Post("message/mass/sendall", mass.SendAllAsync);
+        Post("message/mass/get", mass.GetAsync);
+        WeChatAdminEndpoints.Map(app);
     }
 }

@@ -7,9 +7,13 @@ namespace Channels.Sandbox.WeChat;
 /// <summary>
 /// message/mass/sendall for msgtype mpnews (a draft media_id, taken out of the draft box once sent) and text.
 /// Errors: 45065 same clientmsgid (with the original msg_id), 45067 clientmsgid over 64 bytes, 45028 no mass-send
-/// quota, 40007 unknown media_id, 40008 other msgtypes, 44003 empty text, 40002 missing filter target.
+/// quota, 40007 unknown media_id, 40008 other msgtypes, 44003 empty text, 40002 missing filter target. The answer
+/// only says the job was submitted (send job submission success); its outcome comes from message/mass/get and the
+/// MASSSENDJOBFINISH push (<see cref="WeChatMassStore"/>, <see cref="WeChatVerdictPlan"/>). message/mass/get: 40059
+/// invalid msg id for an unknown msg_id.
 /// </summary>
-internal sealed class WeChatMassHandlers(WeChatAuth auth, WeChatDraftStore drafts, WeChatMassStore mass, TimeProvider clock)
+internal sealed class WeChatMassHandlers(
+    WeChatAuth auth, WeChatDraftStore drafts, WeChatMassStore mass, WeChatVerdictPlan plan, WeChatPushSender push, TimeProvider clock)
 {
     static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
@@ -53,8 +57,10 @@ internal sealed class WeChatMassHandlers(WeChatAuth auth, WeChatDraftStore draft
         // The draft is checked (and taken) only once the send is allowed: a repeat of a sent clientmsgid must still
         // answer 45065 although its draft has left the draft box.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaOffset).DateTime);
-        var result = mass.TrySend(clientMsgId, isToAll, today, () => msgType != "mpnews" || drafts.Take(mediaId) is not null);
+        var result = mass.TrySend(clientMsgId, isToAll, today, () => msgType != "mpnews" ? 1 : drafts.Take(mediaId)?.Articles.Count,
+            plan.NextMassStatus(), plan.MassProtection);
         if (result.Kind is MassSendKind.Sent or MassSendKind.Duplicate) call.PlatformId = result.MsgId.ToString(CultureInfo.InvariantCulture);
+        if (result.Kind is MassSendKind.Sent) push.ScheduleMass(result.MsgId);
         return result.Kind switch
         {
             MassSendKind.Sent => WeChatResults.Ok(new { errcode = 0, errmsg = "send job submission success", msg_id = result.MsgId, msg_data_id = result.MsgDataId }),
@@ -63,5 +69,19 @@ internal sealed class WeChatMassHandlers(WeChatAuth auth, WeChatDraftStore draft
             MassSendKind.NoQuota => WeChatResults.Error(45028, "has no masssend quota"),
             _ => WeChatResults.InvalidMediaId(),
         };
+    }
+
+    public async Task<ApiResult> GetAsync(ApiCall call)
+    {
+        var body = await call.ReadJsonObjectAsync();
+        var msgId = JsonFields.Long(body, "msg_id");
+        call.Detail["msg_id"] = msgId;
+        call.PlatformId = msgId?.ToString(CultureInfo.InvariantCulture);
+        if (await call.CheckpointAsync() is { } fault) return fault;
+        if (auth.Deny(call) is { } denied) return denied;
+        if (body is null) return WeChatResults.DataFormatError();
+        if (msgId is not { } id || mass.Poll(id) is not { } job) return WeChatResults.Error(40059, "invalid msg id");
+        call.Detail["msg_status"] = job.MsgStatus;
+        return WeChatResults.Ok(new { msg_id = job.MsgId, msg_status = job.MsgStatus });
     }
 }

@@ -5,7 +5,8 @@ namespace Channels.Sandbox.WeChat;
 /// <summary>
 /// material/add_material (type=image|thumb, multipart field "media") and media/uploadimg (images used inside article
 /// HTML). Limits per contract reference §1.4: thumb ≤64 KB JPG; image ≤10 MB bmp/png/jpeg/jpg/gif; uploadimg
-/// jpg/png &lt;1 MB. Errors: 40004 bad type parameter, 41005 no media, 40005 bad file type, 40009 image too big.
+/// jpg/png &lt;1 MB. Errors: 40004 bad type parameter, 41005 no media, 40005 bad file type, 40009 image too big. The
+/// multipart shape itself is checked first by <see cref="WeChatUploadShape"/> (41005/40113 for .NET's default shape).
 /// Voice and video material are not emulated (40004).
 /// </summary>
 internal sealed class WeChatMaterialHandlers(WeChatAuth auth, WeChatMaterialStore store, SandboxIds ids)
@@ -17,6 +18,7 @@ internal sealed class WeChatMaterialHandlers(WeChatAuth auth, WeChatMaterialStor
     public async Task<ApiResult> AddMaterialAsync(ApiCall call)
     {
         var type = call.Query("type");
+        var shape = await WeChatUploadShape.InspectAsync(call.Http.Request);
         var file = (await call.ReadFormAsync())?.Files.GetFile("media");
         call.Detail["type"] = type;
         call.Detail["fileName"] = file?.FileName;
@@ -24,6 +26,7 @@ internal sealed class WeChatMaterialHandlers(WeChatAuth auth, WeChatMaterialStor
         if (await call.CheckpointAsync() is { } fault) return fault;
         if (auth.Deny(call) is { } denied) return denied;
         if (type is not ("image" or "thumb")) return WeChatResults.Error(40004, "invalid media type");
+        if (shape is not null) return shape;
         if (file is null) return WeChatResults.Error(41005, "media data missing");
         var format = await ImageFormat.DetectAsync(file, call.Aborted);
         var thumb = type == "thumb";
@@ -39,11 +42,13 @@ internal sealed class WeChatMaterialHandlers(WeChatAuth auth, WeChatMaterialStor
 
     public async Task<ApiResult> UploadImgAsync(ApiCall call)
     {
+        var shape = await WeChatUploadShape.InspectAsync(call.Http.Request);
         var file = (await call.ReadFormAsync())?.Files.GetFile("media");
         call.Detail["fileName"] = file?.FileName;
         call.Detail["size"] = file?.Length;
         if (await call.CheckpointAsync() is { } fault) return fault;
         if (auth.Deny(call) is { } denied) return denied;
+        if (shape is not null) return shape;
         if (file is null) return WeChatResults.Error(41005, "media data missing");
         if (await ImageFormat.DetectAsync(file, call.Aborted) is not (ImageFormat.Jpg or ImageFormat.Png))
             return WeChatResults.Error(40005, "invalid file type");

@@ -7,7 +7,8 @@ namespace Channels.Sandbox.WeChat;
 /// Our choices: an unknown or already published media_id on submit → 53503; an unknown publish_id on get → 40002
 /// (invalid argument); an unknown article_id on delete/getarticle → 53600; a bad delete index → 40002.
 /// </summary>
-internal sealed class WeChatPublishHandlers(WeChatAuth auth, WeChatDraftStore drafts, WeChatPublishStore publications, WeChatPushSender push, TimeProvider clock)
+internal sealed class WeChatPublishHandlers(
+    WeChatAuth auth, WeChatDraftStore drafts, WeChatPublishStore publications, WeChatPushSender push, WeChatVerdictPlan plan, TimeProvider clock)
 {
     public async Task<ApiResult> SubmitAsync(ApiCall call)
     {
@@ -21,7 +22,7 @@ internal sealed class WeChatPublishHandlers(WeChatAuth auth, WeChatDraftStore dr
         if (drafts.Take(mediaId) is not { } draft)
             return WeChatResults.Error(53503, "该草稿未通过发布检查 (sandbox: no such draft, or it was already published)");
 
-        var publication = publications.Submit(draft.Articles, clock.GetUtcNow().ToUnixTimeSeconds());
+        var publication = publications.Submit(draft.Articles, clock.GetUtcNow().ToUnixTimeSeconds(), plan.NextPublishStatus());
         call.PlatformId = publication.PublishId;
         call.Detail["titles"] = draft.Titles;
         call.Detail["article_id"] = publication.ArticleId;
@@ -42,6 +43,8 @@ internal sealed class WeChatPublishHandlers(WeChatAuth auth, WeChatDraftStore dr
 
         call.Detail["publish_status"] = p.Status;
         if (p.Status == 1) return WeChatResults.Ok(new { publish_id = p.PublishId, publish_status = 1, fail_idx = Array.Empty<int>() });
+        if (p.Status is 2 or 3 or 4)
+            return WeChatResults.Ok(new { publish_id = p.PublishId, publish_status = p.Status, fail_idx = Enumerable.Range(1, p.Articles.Count).ToArray() });
         call.Detail["article_id"] = p.ArticleId;
         return WeChatResults.Ok(new
         {

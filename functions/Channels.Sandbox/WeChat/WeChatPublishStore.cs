@@ -3,7 +3,10 @@ using Channels.Sandbox.Infrastructure;
 
 namespace Channels.Sandbox.WeChat;
 
-/// <summary>A snapshot of a publication. Status: 1 publishing, 0 published, 5 published then all articles deleted.</summary>
+/// <summary>
+/// A snapshot of a publication. Status (发布状态查询): 1 publishing, 0 published, 2 原创失败, 3 常规失败, 4 平台审核不通过,
+/// 5 published then all articles deleted, 6 published then banned by the platform.
+/// </summary>
 internal sealed record WeChatPublishView(
     string PublishId, string MsgDataId, string ArticleId, int Status, IReadOnlyList<WeChatArticle> Articles,
     IReadOnlyList<string> Urls, IReadOnlyList<bool> Deleted, long UpdateTime);
@@ -17,12 +20,17 @@ internal enum WeChatDeleteResult
 
 /// <summary>
 /// Publications (freepublish). freepublish/get answers 1 for the first WeChatPublishPollsBeforeVerdict polls of a
-/// publish_id, then 0 (or 5 once every article is deleted). article_id and the article URLs are fixed at submit.
+/// publish_id, then the outcome the <see cref="WeChatVerdictPlan"/> gave it at submit (0 unless planned; 5 once every
+/// article is deleted). article_id and the article URLs are fixed at submit; a failed job (2, 3, 4) has neither in
+/// its answer and fail_idx lists its articles.
 /// </summary>
 internal sealed class WeChatPublishStore(SandboxOptions options, SandboxIds ids) : IResettable
 {
-    sealed class Publication(long seq, string publishId, string msgDataId, string articleId, IReadOnlyList<WeChatArticle> articles, IReadOnlyList<string> urls, long time)
+    sealed class Publication(
+        long seq, string publishId, string msgDataId, string articleId, IReadOnlyList<WeChatArticle> articles, IReadOnlyList<string> urls, long time, int outcome)
     {
+        public int Outcome { get; } = outcome;
+        public bool NeverPublished => Outcome is 2 or 3 or 4;
         public long Seq { get; } = seq;
         public string PublishId { get; } = publishId;
         public string MsgDataId { get; } = msgDataId;
@@ -39,14 +47,14 @@ internal sealed class WeChatPublishStore(SandboxOptions options, SandboxIds ids)
     readonly Dictionary<string, Publication> byArticleId = new(StringComparer.Ordinal);
     readonly Lock gate = new();
 
-    public WeChatPublishView Submit(IReadOnlyList<WeChatArticle> articles, long now)
+    public WeChatPublishView Submit(IReadOnlyList<WeChatArticle> articles, long now, int outcome = 0)
     {
         var seq = ids.Next("wechat-publish");
         var publishId = (2_247_483_647L + seq).ToString(CultureInfo.InvariantCulture);
         var msgDataId = (2_247_490_000L + seq).ToString(CultureInfo.InvariantCulture);
         var articleId = $"sandbox-article-{seq:D6}";
         var urls = articles.Select(_ => "https://mp.weixin.qq.com/s/" + SandboxIds.RandomToken(22)).ToList();
-        var publication = new Publication(seq, publishId, msgDataId, articleId, articles, urls, now);
+        var publication = new Publication(seq, publishId, msgDataId, articleId, articles, urls, now, outcome);
         lock (gate)
         {
             byPublishId[publishId] = publication;
@@ -100,7 +108,7 @@ internal sealed class WeChatPublishStore(SandboxOptions options, SandboxIds ids)
     {
         lock (gate)
         {
-            var live = byPublishId.Values.Where(p => !p.AllDeleted).OrderByDescending(p => p.Seq).ToList();
+            var live = byPublishId.Values.Where(p => !p.AllDeleted && !p.NeverPublished).OrderByDescending(p => p.Seq).ToList();
             return (live.Count, live.Skip(offset).Take(count).Select(View).ToList());
         }
     }
@@ -120,7 +128,7 @@ internal sealed class WeChatPublishStore(SandboxOptions options, SandboxIds ids)
     }
 
     WeChatPublishView View(Publication p) => new(
-        p.PublishId, p.MsgDataId, p.ArticleId, p.Polls < options.WeChatPublishPollsBeforeVerdict ? 1 : p.AllDeleted ? 5 : 0,
+        p.PublishId, p.MsgDataId, p.ArticleId, p.Polls < options.WeChatPublishPollsBeforeVerdict ? 1 : p.AllDeleted ? 5 : p.Outcome,
         p.Articles, p.Urls, p.Deleted.ToArray(), p.Time);
 
     public void Reset()

@@ -16,7 +16,11 @@ internal enum TokenCheck
 /// a new one in its last 5 minutes (only when the lifetime exceeds 10 minutes, so short test lifetimes stay simple)
 /// while the old stays valid until it expires; force_refresh invalidates the old one at once. cgi-bin/token: every
 /// call issues a new token and invalidates the previous classic one at once (no grace window in the sandbox).
-/// The real force-refresh limits (20/day, 30 s apart) are not emulated.
+/// Rules (https://developers.weixin.qq.com/doc/service/api/base/api_getstableaccesstoken, 注意事项):
+/// force_refresh=false returns the same token while it is valid (普通模式 有效期内重复调用该接口不会更新), so a client that
+/// re-asks in ordinary mode after 40001 gets the rejected token back; force_refresh=true revokes it and issues a new one,
+/// but a forced call less than 30 s after the previous forced one does not refresh (连续使用该模式时…间隔至少为30s，否则不会刷新)
+/// and answers the current token. The 20-a-day limit of forced refreshes is not emulated.
 /// </summary>
 internal sealed class WeChatTokenStore(SandboxOptions options, TimeProvider clock, SandboxIds ids) : IResettable
 {
@@ -31,6 +35,7 @@ internal sealed class WeChatTokenStore(SandboxOptions options, TimeProvider cloc
     readonly Lock gate = new();
     Issued? stable;
     Issued? classic;
+    DateTimeOffset? lastForced;
 
     TimeSpan Lifetime => TimeSpan.FromSeconds(Math.Max(1, options.TokenLifetimeSeconds));
 
@@ -41,9 +46,15 @@ internal sealed class WeChatTokenStore(SandboxOptions options, TimeProvider cloc
         lock (gate)
         {
             var now = clock.GetUtcNow();
-            if (!forceRefresh && stable is { Revoked: false } current && current.ExpiresAt - now > RotationWindow)
+            var tooSoon = forceRefresh && lastForced is { } last && now - last < TimeSpan.FromSeconds(30);
+            if ((!forceRefresh || tooSoon) && stable is { Revoked: false } current && current.ExpiresAt - now > RotationWindow)
                 return (current.Value, (int)Math.Ceiling((current.ExpiresAt - now).TotalSeconds));
-            if (forceRefresh && stable is not null) stable.Revoked = true;
+            if (forceRefresh && !tooSoon)
+            {
+                lastForced = now;
+                if (stable is not null) stable.Revoked = true;
+            }
+
             stable = Issue("stable", now);
             return (stable.Value, (int)Lifetime.TotalSeconds);
         }
@@ -95,6 +106,7 @@ internal sealed class WeChatTokenStore(SandboxOptions options, TimeProvider cloc
             byValue.Clear();
             stable = null;
             classic = null;
+            lastForced = null;
         }
     }
 }

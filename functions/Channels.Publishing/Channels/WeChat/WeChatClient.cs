@@ -4,7 +4,7 @@ namespace Channels.Publishing.Channels.WeChat;
 
 /// <summary>
 /// The WeChat Official Account API, raw HTTP (Senparc is not served here): stable_token, draft/add,
-/// freepublish/submit and freepublish/get. Tokens are cached and refreshed once on 40001/40014/42001.
+/// freepublish/submit and freepublish/get. Tokens are cached; 40001/40014/42001 force one stable_token refresh and one retry.
 /// </summary>
 public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
 {
@@ -52,6 +52,19 @@ public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
         return new PublishStatus(r.Int("publish_status"), r.Str("article_id"), urls);
     }
 
+    /// <summary>freepublish/getarticle: the content_source_url of each article of a publication.</summary>
+    public virtual async Task<IReadOnlyList<string>> GetArticleSourceUrlsAsync(string articleId, CancellationToken ct)
+    {
+        var r = await CallAsync("freepublish/getarticle", new { article_id = articleId }, ct);
+        return r.TryGetProperty("news_item", out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray().Select(i => i.Str("content_source_url")).OfType<string>().ToList()
+            : [];
+    }
+
+    /// <summary>message/mass/get: SEND_SUCCESS, SENDING, SEND_FAIL or DELETE.</summary>
+    public virtual async Task<string> GetMassStatusAsync(string msgId, CancellationToken ct) =>
+        (await CallAsync("message/mass/get", new { msg_id = msgId }, ct)).Str("msg_status") ?? "";
+
     /// <summary>freepublish/delete of every article of a publication (index 0).</summary>
     public virtual Task DeletePublishedAsync(string articleId, CancellationToken ct) =>
         CallAsync("freepublish/delete", new { article_id = articleId, index = 0 }, ct);
@@ -59,28 +72,14 @@ public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
     /// <summary>material/add_material?type=thumb: a permanent cover image; returns its media_id.</summary>
     public virtual async Task<string> AddThumbAsync(byte[] jpeg, string fileName, CancellationToken ct)
     {
-        var r = await CallAsync("material/add_material", "&type=thumb", () =>
-        {
-            var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(jpeg);
-            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
-            form.Add(file, "media", fileName);
-            return form;
-        }, ct);
+        var r = await CallAsync("material/add_material", "&type=thumb", () => WeChatMultipart.File(jpeg, fileName, "image/jpeg"), ct);
         return r.Str("media_id") ?? throw new WeChatApiException("material/add_material", -1, "no media_id");
     }
 
     /// <summary>media/uploadimg: an image for use inside article HTML (jpg/png under 1 MB); returns its mmbiz.qpic.cn URL.</summary>
     public virtual async Task<string> UploadImageAsync(byte[] image, string fileName, string contentType, CancellationToken ct)
     {
-        var r = await CallAsync("media/uploadimg", "", () =>
-        {
-            var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(image);
-            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-            form.Add(file, "media", fileName);
-            return form;
-        }, ct);
+        var r = await CallAsync("media/uploadimg", "", () => WeChatMultipart.File(image, fileName, contentType), ct);
         return r.Str("url") ?? throw new WeChatApiException("media/uploadimg", -1, "no url");
     }
 
@@ -103,24 +102,21 @@ public class WeChatClient(HttpClient http, WeChatTokenCache tokens)
         return new WeChatPage(r.Int("total_count"), entries);
     }
 
-    Task<JsonElement> CallAsync(string api, object body, CancellationToken ct) => CallAsync(api, "", () => ChannelHttp.Json(body), ct);
+    Task<JsonElement> CallAsync(string api, object body, CancellationToken ct) => CallAsync(api, "", () => WeChatJson.Content(body), ct);
 
     async Task<JsonElement> CallAsync(string api, string query, Func<HttpContent> content, CancellationToken ct)
     {
+        string? token = null;
         for (var attempt = 0; ; attempt++)
         {
-            var token = await tokens.GetAsync(http, ct);
+            token = attempt == 0 ? await tokens.GetAsync(http, ct) : await tokens.ForceRefreshAsync(http, token!, ct);
             using var body = content();
             using var response = await http.PostAsync($"cgi-bin/{api}?access_token={Uri.EscapeDataString(token)}{query}", body, ct);
             var json = await ChannelHttp.ReadJsonAsync(response, "WeChat " + api, ct);
             var errcode = json.Int("errcode");
             if (errcode == 0) return json;
             var error = new WeChatApiException(api, errcode, json.Str("errmsg")) { MsgId = Text(json, "msg_id") };
-            if (error.IsTokenProblem && attempt == 0)
-            {
-                tokens.Invalidate(token);
-                continue;
-            }
+            if (error.IsTokenProblem && attempt == 0) continue; // once, with a forced stable_token refresh
 
             throw error;
         }

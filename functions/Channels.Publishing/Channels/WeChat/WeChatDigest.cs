@@ -15,9 +15,11 @@ namespace Channels.Publishing.Channels.WeChat;
 /// become one draft, sent to all followers with message/mass/sendall. clientmsgid is derived from the date and the
 /// items, so a retried send answers 45065 (already sent = success) and a second, different batch the same day
 /// answers 45028 (no quota) — then the items wait for tomorrow, with the reason in their history, never a blind retry.
+/// A send that the platform accepted is only submitted: the items wait in awaiting-verdict until
+/// <see cref="WeChatDigestVerdict"/> records the job's outcome.
 /// </summary>
 public sealed class WeChatDigest(
-    ChannelsStorage storage, PublicationStore publications, DeliveryLedger ledger, CountingIndex counting, WeChatClient client,
+    ChannelsStorage storage, PublicationStore publications, DeliveryLedger ledger, WeChatMassIndex massIndex, WeChatClient client,
     WeChatCover cover, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WeChatOptions> options, IOptions<Website.WebsiteOptions> site, TimeProvider time,
     ILogger<WeChatDigest> logger)
 {
@@ -108,21 +110,21 @@ public sealed class WeChatDigest(
             return await FinishAsync(record, "deferred", reason + "，顺延至次日", ct);
         }
 
+        // Submitted is not sent: the job's outcome comes later (MASSSENDJOBFINISH or message/mass/get). Nothing is counted yet.
+        record.SentAt = time.GetUtcNow();
+        await massIndex.SaveAsync(record.MsgId!, date, ct);
         var index = 0;
-        foreach (var (entry, item) in items)
+        foreach (var (entry, _) in items)
         {
             index++;
-            entry.State = DeliveryState.Delivered;
+            entry.State = DeliveryState.Accepted;
+            entry.AcceptedAt ??= record.SentAt;
             entry.PlatformId = $"{record.MsgDataId ?? record.MsgId}#{index}";
-            entry.FinishedAt = time.GetUtcNow();
-            DeliveryHistory.Append(entry, time.GetUtcNow(), $"已随 {date} 群发推送（msg_id {record.MsgId}，第{index}篇）");
-            await counting.CountAsync(item.Year, ChinaTime.ToChina(item.PublishAt).Month, [new CountedPost(ChannelNames.WeChat, item.Id, Metrics.Article)], ct);
+            DeliveryHistory.Append(entry, time.GetUtcNow(), $"已提交 {date} 群发（msg_id {record.MsgId}，第{index}篇），等待平台群发结果");
             await ledger.SaveAsync(entry, ct);
         }
 
-        var sentAt = time.GetUtcNow();
-        await counting.CountAsync(ChinaTime.YearOf(sentAt), ChinaTime.ToChina(sentAt).Month, [new CountedPost(ChannelNames.WeChat, "digest-" + date, Metrics.MassSend)], ct);
-        return await FinishAsync(record, "sent", record.Note ?? $"已群发 {items.Count} 篇", ct);
+        return await FinishAsync(record, WeChatDigestRecord.AwaitingVerdict, record.Note ?? $"已提交群发 {items.Count} 篇，等待平台结果", ct);
     }
 
     string SourceUrl(string id) => $"{site.Value.BaseUrl.TrimEnd('/')}/{Website.SiteRenderer.ItemPath(id)}";

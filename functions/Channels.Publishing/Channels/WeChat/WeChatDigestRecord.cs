@@ -26,7 +26,19 @@ public sealed class WeChatDigestRecord : ITableEntity
     public string? MsgId { get; set; }
     public string? MsgDataId { get; set; }
 
-    /// <summary>planned | sent | deferred (no quota today: the items wait for tomorrow's digest).</summary>
+    /// <summary>When message/mass/sendall accepted the job (the 30-minute confirmation window of 群发保护 starts here).</summary>
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>The job's final Status as the platform gave it ("send success", "send fail", "err(20001)", SEND_FAIL …).</summary>
+    public string? PlatformStatus { get; set; }
+
+    public const string AwaitingVerdict = "awaiting-verdict";
+
+    /// <summary>
+    /// planned | awaiting-verdict (submitted; the job's outcome not known yet) | sent (the platform reported success:
+    /// counted) | failed (the platform reported failure, the reason in Note) | deferred (no quota today: the items wait
+    /// for tomorrow's digest).
+    /// </summary>
     public string State { get; set; } = "planned";
     public string? Note { get; set; }
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Channels.Publishing.Channels.WeChat;
 
-public sealed class WeChatOptions
+public sealed class WeChatOptions : IValidatableObject
 {
     public const string SectionName = "Channels:WeChat";
 
@@ -35,6 +35,19 @@ public sealed class WeChatOptions
     /// </summary>
     public string EventToken { get; set; } = "";
 
+    /// <summary>
+    /// The server URL's message mode (消息加解密方式), as set in the account's server configuration: plaintext (明文模式,
+    /// the signature alone), compatible (兼容模式: the body carries the event both in clear and in &lt;Encrypt&gt;; the
+    /// encrypted copy is used when present) or safe (安全模式: only &lt;Encrypt&gt;, with encrypt_type=aes and msg_signature;
+    /// anything else is refused). compatible and safe need <see cref="EncodingAESKey"/>.
+    /// </summary>
+    [RegularExpression("^(plaintext|compatible|safe)$")]
+    public string EventMode { get; set; } = "plaintext";
+
+    /// <summary>The account's EncodingAESKey (消息加解密密钥, 43 characters) for compatible and safe mode.</summary>
+    [RegularExpression("^([A-Za-z0-9]{43})?$")]
+    public string EncodingAESKey { get; set; } = "";
+
     /// <summary>When the daily digest goes out, UTC+8, HH:mm.</summary>
     [RegularExpression("^([01][0-9]|2[0-3]):[0-5][0-9]$")]
     public string DigestTime { get; set; } = "18:00";
@@ -42,4 +55,14 @@ public sealed class WeChatOptions
     /// <summary>Articles per digest (WeChat allows at most 8 in one message).</summary>
     [Range(1, 8)]
     public int DigestMaxArticles { get; set; } = 8;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (EventMode != "plaintext" && !WeChatMessageCrypt.IsValidKey(EncodingAESKey))
+        {
+            yield return new ValidationResult(
+                $"Channels:WeChat:EncodingAESKey must be the account's 43-character EncodingAESKey when EventMode is {EventMode}",
+                [nameof(EncodingAESKey)]);
+        }
+    }
 }

@@ -16,20 +16,20 @@ namespace Channels.Publishing.Channels.WeChat;
 /// </summary>
 public sealed class WeChatPublisher(
     WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, WeChatPublishIndex index, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WebsiteOptions> site,
-    IOptions<WeChatOptions> options)
+    IOptions<WeChatOptions> options, TimeProvider time)
     : IChannelPublisher
 {
-    /// <summary>WeChat's limit on an article's content (contract reference §1.5: under 20,000 characters).</summary>
-    public const int MaxContentChars = 20_000;
+    /// <summary>WeChat's limit on an article's content: under 20,000 characters and under 1 MB (see <see cref="WeChatItemRules"/>).</summary>
+    public const int MaxContentChars = WeChatItemRules.MaxContentChars;
 
     public string Channel => ChannelNames.WeChat;
 
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         var steps = WeChatSteps.Read(job.Entry.Steps);
-        if (steps.PublishId is not null) return ChannelStep.Awaiting();
+        if (steps.PublishId is not null || steps.Reconciling) return ChannelStep.Awaiting();
         var content = sanitizer.Sanitize(job.Item.Body);
-        if (content.Length >= MaxContentChars)
+        if (content.Length >= MaxContentChars || System.Text.Encoding.UTF8.GetByteCount(content) >= WeChatItemRules.MaxContentBytes)
         {
             return ChannelStep.Failed($"正文经净化后为{content.Length}字，超过微信图文消息2万字的上限，未发布；请精简正文后以新编号重新提交");
         }
@@ -40,7 +40,6 @@ public sealed class WeChatPublisher(
         }
 
         var sourceUrl = SourceUrl(job.Item);
-        var resubmitting = false;
         try
         {
             if (steps.MediaId is null)
@@ -56,13 +55,9 @@ public sealed class WeChatPublisher(
                 await SaveAsync(job, steps = steps with { MediaId = found }, ct);
             }
 
-            resubmitting = steps.SubmitIntent;
-            if (resubmitting && await reconciler.FindPublishedAsync(sourceUrl, ct) is { } published)
+            if (steps.SubmitIntent && await reconciler.FindPublishedAsync(sourceUrl, ct) is { } published)
             {
-                job.Entry.PlatformId = published.ArticleId;
-                job.Entry.Url = published.Url;
-                await SaveAsync(job, steps with { ArticleId = published.ArticleId }, ct);
-                return Delivered(job);
+                return await FoundAsync(job, steps, published, ct);
             }
 
             await SaveAsync(job, steps = steps with { SubmitIntent = true }, ct);
@@ -71,20 +66,54 @@ public sealed class WeChatPublisher(
             await SaveAsync(job, steps with { PublishId = publishId }, ct);
             return ChannelStep.Awaiting();
         }
-        catch (WeChatApiException e) when (e.ErrCode == 53503 && resubmitting)
+        catch (WeChatApiException e) when (e.ErrCode == 53503 && steps.SubmitIntent)
         {
-            // The draft is gone but no publication matches yet: the lost submit may still be publishing. Never
-            // submit blindly again — let the activity retry, which looks the publication up first.
-            throw new InvalidOperationException("微信发布提交结果未知：草稿已被提交，尚未在已发布列表中找到，稍后再次核对", e);
+            // The draft left the draft box (it was submitted) but no publication matches yet: the lost submit may still
+            // be publishing. Never submit blindly again — reconcile on every verdict poll until it is found.
+            return await ReconcileLaterAsync(job, steps, "草稿已被提交（53503），尚未在已发布列表中找到", ct);
+        }
+        catch (Exception e) when (steps.SubmitIntent && IsTransient(e))
+        {
+            // freepublish/submit may have reached the platform although its answer was lost: an article may be live.
+            return await ReconcileLaterAsync(job, steps, e.Message, ct);
         }
         catch (WeChatApiException e) when (e.IsCredentialProblem)
         {
             return ChannelStep.CredentialsExpired(e.CredentialReason());
         }
+        catch (WeChatApiException e) when (e.IsContentRefusal)
+        {
+            return ChannelStep.Failed(e.ContentReason());
+        }
         catch (WeChatApiException e) when (e.IsPermanent)
         {
             return ChannelStep.Failed($"微信平台拒绝：{e.Message}");
         }
+    }
+
+    /// <summary>Trouble a later call may not meet: network, timeout, 5xx, -1 system busy. Not quota (deferred) nor refusals.</summary>
+    internal static bool IsTransient(Exception e) => e switch
+    {
+        WeChatApiException w => !w.IsPermanent && !w.IsCredentialProblem && w.Window is null,
+        HttpRequestException or TaskCanceledException or TimeoutException => true,
+        _ => false,
+    };
+
+    async Task<ChannelStep> ReconcileLaterAsync(DeliveryJob job, WeChatSteps steps, string why, CancellationToken ct)
+    {
+        DeliveryHistory.Append(job.Entry, time.GetUtcNow(),
+            $"微信发布提交结果未知（{why}）：不再重复提交，每次核对时在已发布列表中按原文链接查找，找到即记为已发布");
+        await SaveAsync(job, steps with { Reconciling = true }, ct);
+        return ChannelStep.Awaiting();
+    }
+
+    async Task<ChannelStep> FoundAsync(DeliveryJob job, WeChatSteps steps, (string ArticleId, string? Url) published, CancellationToken ct)
+    {
+        job.Entry.PlatformId = published.ArticleId;
+        job.Entry.Url = published.Url;
+        DeliveryHistory.Append(job.Entry, time.GetUtcNow(), $"核对找到已发布的公众号文章（article_id {published.ArticleId}），未重复提交");
+        await SaveAsync(job, steps with { ArticleId = published.ArticleId, Reconciling = false }, ct);
+        return Delivered(job);
     }
 
     static Task SaveAsync(DeliveryJob job, WeChatSteps steps, CancellationToken ct)
@@ -99,44 +128,41 @@ public sealed class WeChatPublisher(
 
     public async Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct)
     {
-        var publishId = WeChatSteps.Read(job.Entry.Steps).PublishId;
-        if (publishId is null) return await SendAsync(job, ct);
-        var status = await client.GetPublishAsync(publishId, ct);
-        switch (status.Status)
+        var steps = WeChatSteps.Read(job.Entry.Steps);
+        if (steps.PublishId is null && !steps.Reconciling) return await SendAsync(job, ct);
+        try
         {
-            case 0:
-                job.Entry.PlatformId = status.ArticleId;
-                job.Entry.Url = status.ArticleUrls.FirstOrDefault();
-                return Delivered(job);
-            case 1:
-                return ChannelStep.Awaiting();
-            default:
-                return ChannelStep.Failed(Verdict(status.Status));
+            if (steps.PublishId is null)
+            {
+                return await reconciler.FindPublishedAsync(SourceUrl(job.Item), ct) is { } published
+                    ? await FoundAsync(job, steps, published, ct)
+                    : ChannelStep.Awaiting();
+            }
+
+            var status = await client.GetPublishAsync(steps.PublishId, ct);
+            if (status.Status == 1) return ChannelStep.Awaiting();
+            var verdict = WeChatPublishVerdict.Of(status.Status);
+            await SaveAsync(job, steps with { Verdict = verdict.Name, ArticleId = status.ArticleId ?? steps.ArticleId }, ct);
+            if (!verdict.Published) return ChannelStep.Failed(verdict.Reason);
+            job.Entry.PlatformId = status.ArticleId;
+            job.Entry.Url = status.ArticleUrls.FirstOrDefault();
+            return Delivered(job);
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            // A verdict poll that failed is simply not an answer yet: the next poll asks again.
+            return ChannelStep.Awaiting();
         }
     }
 
-    /// <summary>A final publish_status in words (freepublish/get and the PUBLISHJOBFINISH push alike).</summary>
-    internal static string Verdict(int status) => status switch
-    {
-        2 => "微信发布失败：原创校验未通过",
-        3 => "微信发布失败：平台常规失败",
-        4 => "微信发布失败：平台审核不通过",
-        5 => "微信发布成功后已被删除",
-        6 => "微信发布成功后已被平台封禁",
-        _ => $"微信发布状态未知（{status}）",
-    };
-
-    internal static WeChatArticle Article(PublicationItem item, string content, string sourceUrl, string thumbMediaId)
-    {
-        var digest = item.Summary ?? BodySanitizer.ToPlainText(item.Body);
-        return new WeChatArticle(
-            item.Title,
-            item.Publisher.Length > 8 ? item.Publisher[..8] : item.Publisher,
-            digest.Length > 120 ? digest[..120] : digest,
-            content,
-            sourceUrl,
-            thumbMediaId);
-    }
+    /// <summary>The draft/add article: the WeChat title and digest (see <see cref="WeChatItemRules"/>), the publisher as author.</summary>
+    internal static WeChatArticle Article(PublicationItem item, string content, string sourceUrl, string thumbMediaId) => new(
+        WeChatItemRules.TitleOf(item),
+        item.Publisher,
+        WeChatItemRules.DigestOf(item),
+        content,
+        sourceUrl,
+        thumbMediaId);
 }
 
 /// <summary>The intermediate WeChat ids kept in the ledger row.</summary>
@@ -150,6 +176,12 @@ internal sealed record WeChatSteps(string? MediaId = null, string? PublishId = n
 
     /// <summary>Set when the publication was found by reconciliation (its publish_id never came back).</summary>
     public string? ArticleId { get; init; }
+
+    /// <summary>The answer to freepublish/submit was lost: every verdict poll looks the publication up until it is found.</summary>
+    public bool Reconciling { get; init; }
+
+    /// <summary>The named final state (<see cref="WeChatPublishVerdict.Name"/>): published, review-rejected, …</summary>
+    public string? Verdict { get; init; }
 
     public static WeChatSteps Read(string? json) =>
         json is null ? new() : JsonSerializer.Deserialize<WeChatSteps>(json, ChannelsJson.Options) ?? new();

@@ -2,7 +2,9 @@ using Azure;
 using Channels.Publishing.Items;
 using Channels.Publishing.Ledger;
 using Channels.Publishing.Statistics;
+using Channels.Publishing.Channels.Website;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Channels.Publishing.Channels.WeChat;
 
@@ -14,10 +16,12 @@ public sealed record WeChatPublishEvent(string PublishId, int Status, string? Ar
 /// 0, the reason in Chinese on 2/3/4/5/6), on the ledger row of the publication that holds this publish_id. Whichever
 /// of push and poll arrives first wins: a row already final is left alone, the counted post is an idempotent upsert,
 /// and the row is saved If-Match its ETag so a poll saving at the same moment makes one of the two re-read and stop.
-/// The waiting orchestration needs no event: its next poll finds the row final and ends.
+/// The waiting orchestration needs no event: its next poll finds the row final and ends. A push whose publish_id we
+/// never saw (the answer to freepublish/submit was lost) is matched through the article's content_source_url.
 /// </summary>
 public sealed class WeChatPushRecorder(
-    WeChatPublishIndex index, DeliveryLedger ledger, PublicationStore publications, CountingIndex counting, TimeProvider time, ILogger<WeChatPushRecorder> logger)
+    WeChatPublishIndex index, DeliveryLedger ledger, PublicationStore publications, CountingIndex counting, WeChatClient client,
+    IOptions<WebsiteOptions> site, TimeProvider time, ILogger<WeChatPushRecorder> logger)
 {
     public const string NotePrefix = "微信推送 PUBLISHJOBFINISH：";
 
@@ -25,7 +29,8 @@ public sealed class WeChatPushRecorder(
     public async Task<string> RecordAsync(WeChatPublishEvent e, CancellationToken ct)
     {
         if (e.Status == 1) return "publishing";
-        if (await index.ItemOfAsync(e.PublishId, ct) is not { } itemId)
+        var itemId = await index.ItemOfAsync(e.PublishId, ct) ?? await LostSubmitAsync(e, ct);
+        if (itemId is null)
         {
             logger.LogWarning("PUBLISHJOBFINISH for unknown publish_id {PublishId} ignored (polling decides)", e.PublishId);
             return "unknown";
@@ -34,7 +39,8 @@ public sealed class WeChatPushRecorder(
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var entry = await ledger.FindAsync(itemId, ChannelNames.WeChat, ct);
-            if (entry is null || WeChatSteps.Read(entry.Steps).PublishId != e.PublishId) return "unknown";
+            var steps = entry is null ? null : WeChatSteps.Read(entry.Steps);
+            if (entry is null || steps is null || (steps.PublishId != e.PublishId && !(steps.PublishId is null && steps.Reconciling))) return "unknown";
             if (DeliveryState.IsFinal(entry.State)) return "already-final";
             try
             {
@@ -49,6 +55,32 @@ public sealed class WeChatPushRecorder(
         }
 
         return "already-final";
+    }
+
+    /// <summary>
+    /// A publish_id we never heard of may be a submit whose answer was lost: the publication's articles carry our item's
+    /// website URL as content_source_url (freepublish/getarticle), which names the item. Only a success can be matched.
+    /// </summary>
+    async Task<string?> LostSubmitAsync(WeChatPublishEvent e, CancellationToken ct)
+    {
+        if (e.Status != 0 || string.IsNullOrEmpty(e.ArticleId)) return null;
+        var prefix = site.Value.BaseUrl.TrimEnd('/') + "/items/";
+        IReadOnlyList<string> urls;
+        try
+        {
+            urls = await client.GetArticleSourceUrlsAsync(e.ArticleId, ct);
+        }
+        catch (Exception x) when (WeChatPublisher.IsTransient(x) || x is WeChatApiException)
+        {
+            logger.LogWarning(x, "PUBLISHJOBFINISH {PublishId}: freepublish/getarticle failed; polling reconciles", e.PublishId);
+            return null;
+        }
+
+        var url = urls.FirstOrDefault(u => u.StartsWith(prefix, StringComparison.Ordinal) && u.EndsWith(".html", StringComparison.Ordinal));
+        var id = url?[prefix.Length..^".html".Length];
+        if (id is null || !ItemValidator.IsWellFormedId(id)) return null;
+        await index.SaveAsync(e.PublishId, id, ct);
+        return id;
     }
 
     async Task ApplyAsync(DeliveryEntry entry, WeChatPublishEvent e, CancellationToken ct)
@@ -68,9 +100,11 @@ public sealed class WeChatPushRecorder(
         else
         {
             entry.State = DeliveryState.Failed;
-            entry.Error = WeChatPublisher.Verdict(e.Status);
+            entry.Error = WeChatPublishVerdict.Of(e.Status).Reason;
             note = NotePrefix + entry.Error;
         }
+
+        entry.Steps = (WeChatSteps.Read(entry.Steps) with { Verdict = WeChatPublishVerdict.Of(e.Status).Name, PublishId = e.PublishId, Reconciling = false }).Write();
 
         entry.FinishedAt = now;
         DeliveryHistory.Append(entry, now, note);
