@@ -55,7 +55,8 @@ public static class LocalHost
         });
         builder.Services.AddDurableTaskClient(b => b.UseGrpc(channel));
         builder.Services.AddHostedService<WeChatDigestScheduler>();
-        builder.Services.AddHostedService<PurgeScheduler>();
+        // The in-memory engine keeps nothing past the process, and has no purge.
+        if (backend == DurableBackend.AzureStorage) builder.Services.AddHostedService<PurgeScheduler>();
         // The local host never trusts X-MS-CLIENT-PRINCIPAL: no Easy Auth stands in front of it to strip a forged one.
         builder.Services.AddSingleton(Channels.Publishing.Api.Access.EasyAuthPlatform.Off);
 

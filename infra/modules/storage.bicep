@@ -84,6 +84,29 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 ]
 
+// Versioning is for the archive's sake; the site and the bulletin are rebuilt from the ledger, so their previous
+// versions (every republished page makes one) are deleted after 30 days. Archive versions are never touched here.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-previous-versions-of-rebuildable-containers'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: { blobTypes: ['blockBlob'], prefixMatch: [for c in writableContainers: '${c}/'] }
+            actions: { version: { delete: { daysAfterCreationGreaterThan: 30 } } }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [blobService]
+}
+
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
   parent: account
   name: 'default'

@@ -80,7 +80,7 @@ public class DurableHostTests(ChannelsHost host)
             var view = await api.GetFromJsonAsync<JsonElement>($"/api/publications/{item.Id}");
             Assert.Equal("delivered", view.GetProperty("status").GetString());
             Assert.DoesNotContain(await host.JournalAllAsync(), e => e.GetProperty("seq").GetInt64() > mark && e.GetRawText().Contains(item.Id, StringComparison.Ordinal));
-            Assert.Single((await host.JournalAsync("weibo", item.Id)).Where(e => e.GetProperty("outcome").GetString() == "ok"));
+            Assert.Single(await host.JournalAsync("weibo", item.Id), e => e.GetProperty("outcome").GetString() == "ok");
         }
         finally
         {

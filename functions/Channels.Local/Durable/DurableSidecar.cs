@@ -7,9 +7,10 @@ using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 namespace Channels.Local.Durable;
 
 /// <summary>
-/// The embedded Durable Task runtime of the local host (DESIGN decision 3): the gRPC sidecar from
-/// Microsoft.DurableTask.InProcessTestHost over either the in-memory service (default) or the Azure Storage
-/// service Durable Functions uses in production (on Azurite), listening on a free loopback port with HTTP/2.
+/// The embedded Durable Task runtime of the local host: the gRPC sidecar from Microsoft.DurableTask.InProcessTestHost
+/// over either the Azure Storage service Durable Functions uses in production (on Azurite; the default, see
+/// <see cref="DurableBackend"/>) or the in-memory service (tests and benchmarks that ask for it), listening on a free
+/// loopback port with HTTP/2.
 /// </summary>
 public sealed class DurableSidecar : IAsyncDisposable
 {

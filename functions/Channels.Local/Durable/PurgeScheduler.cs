@@ -7,6 +7,7 @@ namespace Channels.Local.Durable;
 /// <summary>
 /// The local host's retention clock: a minute after start and then every Channels:Purge:IntervalMinutes it removes the
 /// history of finished instances older than Channels:Purge:RetentionDays (the Function App's PurgeTimer does the same).
+/// Registered on the azurestorage backend only.
 /// </summary>
 internal sealed class PurgeScheduler(DurableTaskClient client, InstancePurge purge, IOptions<PurgeOptions> options, TimeProvider time, ILogger<PurgeScheduler> logger)
     : BackgroundService
@@ -25,7 +26,7 @@ internal sealed class PurgeScheduler(DurableTaskClient client, InstancePurge pur
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The in-memory engine (tests, benchmarks) has no purge; the next round tries again on Azure Storage.
+                // Storage not reachable for a moment: the next round tries again.
                 logger.LogWarning(e, "Purge of finished orchestration instances failed");
             }
         }

@@ -16,11 +16,16 @@ public sealed class InstancePurge(IOptions<PurgeOptions> options, TimeProvider t
     public static readonly IReadOnlyList<OrchestrationRuntimeStatus> Finished =
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
+    /// <summary>Older than any instance of this system.</summary>
+    public static readonly DateTimeOffset Epoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>The filter for one run: finished instances created before now − retention; null when purging is off.</summary>
     public PurgeInstancesFilter? Filter()
     {
         var days = options.Value.RetentionDays;
-        return days <= 0 ? null : new PurgeInstancesFilter(CreatedFrom: null, CreatedTo: time.GetUtcNow().AddDays(-days), Statuses: Finished);
+        // An explicit lower bound: with none, the Azure Storage provider is handed DateTime.MinValue, which its table
+        // query cannot carry (Azure Table dates start in 1601) and the purge fails.
+        return days <= 0 ? null : new PurgeInstancesFilter(CreatedFrom: Epoch, CreatedTo: time.GetUtcNow().AddDays(-days), Statuses: Finished);
     }
 
     /// <summary>Purges once; returns the number of instances removed (0 when off).</summary>
