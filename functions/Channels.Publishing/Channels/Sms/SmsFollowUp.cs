@@ -20,7 +20,8 @@ namespace Channels.Publishing.Channels.Sms;
 /// </summary>
 public sealed class SmsFollowUp(
     TencentSmsClient client, SmsPublisher publisher, SmsBatchReconciler reconciler, SmsReceiptStore receipts, ChannelsStorage storage,
-    DeliveryLedger ledger, CountingIndex counting, IOptions<SmsOptions> options, TimeProvider time, ILogger<SmsFollowUp> logger)
+    DeliveryLedger ledger, CountingIndex counting, Orchestration.DeliveryService delivery, IOptions<SmsOptions> options, TimeProvider time,
+    ILogger<SmsFollowUp> logger)
 {
     const int PullLimit = 100;
     const int MaxPullRounds = 50;
@@ -86,7 +87,8 @@ public sealed class SmsFollowUp(
             var key = index.GetString("Batch") ?? "";
             try
             {
-                if (await ResolveAsync(itemId, key, index, ct)) touched.Add(itemId);
+                await ResolveAsync(itemId, key, index, ct);
+                touched.Add(itemId); // its row shows what is pending (and replaces a generic "no verdict in time")
             }
             catch (Exception e) when (e is TencentSmsException or RequestFailedException or HttpRequestException)
             {
@@ -182,7 +184,9 @@ public sealed class SmsFollowUp(
                 ? n : summary.Accepted + summary.Refused.Count + summary.PendingNumbers;
             var before = entry.Units;
             var state = entry.State;
+            var (error, steps, platformId) = (entry.Error, entry.Steps, entry.PlatformId);
             summary.Apply(entry, audience);
+            if (summary.Accepted == 0 && entry.Error is null) entry.Error = error;
             var now = time.GetUtcNow();
             if (summary.Accepted > 0 && DeliveryState.IsFailure(state))
             {
@@ -201,7 +205,9 @@ public sealed class SmsFollowUp(
                     if (year > 0) await counting.CountAsync(year, month, [SmsPublisher.Counted(itemId, summary.Accepted)], ct);
                 }
 
+                if (entry.State == state && entry.Units == before && entry.Error == error && entry.Steps == steps && entry.PlatformId == platformId) return;
                 await ledger.SaveAsync(entry, ct);
+                if (entry.State != state) await delivery.RefreshStatusAsync(itemId, ct); // the publication's status follows the late verdict
                 return;
             }
             catch (RequestFailedException e) when (e.Status == 412)

@@ -52,7 +52,7 @@ public sealed class SmsOptions : IValidatableObject
     public double UnknownBatchGraceHours { get; set; } = 72;
 
     /// <summary>How often the follow-up pulls receipts and looks at unknown batches again.</summary>
-    [Range(1, 3600)]
+    [Range(0.1, 3600)]
     public double FollowUpSeconds { get; set; } = 60;
 
     /// <summary>Templates approved on the sandbox's account (functions/Channels.Sandbox/Sms/SmsTemplates.cs holds the same).</summary>
