@@ -33,6 +33,9 @@ public static class Endpoints
         app.MapGet("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.VerifyUrlAsync(ctx));
         app.MapPost("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.ReceiveAsync(ctx));
         app.MapGet("/api/health", (HttpContext ctx, StatisticsApi api) => api.HealthAsync(ctx));
+        app.MapGet("/api/columns", (HttpContext ctx, ColumnsApi api) => api.GetAsync(ctx));
+        app.MapPut("/api/columns", (HttpContext ctx, ColumnsApi api) => api.ReplaceAsync(ctx));
+        app.MapGet("/api/columns/history", (HttpContext ctx, ColumnsApi api) => api.HistoryAsync(ctx));
     }
 
     /// <summary>Serves the $web container under /site/, the way the static website endpoint would (index.html for folders).</summary>

@@ -20,9 +20,9 @@ public sealed class SmsOptions : IValidatableObject
     public string SmsSdkAppId { get; set; } = "1400000001";
 
     [Required]
-    public string SignName { get; set; } = "芙蓉区政务公开";
+    public string SignName { get; set; } = "政务公开";
 
-    /// <summary>An approved notification template with one variable, e.g. "芙蓉区政府信息公开：{1}".</summary>
+    /// <summary>An approved notification template with one variable, e.g. "某某区政府信息公开：{1}".</summary>
     [Required]
     public string TemplateId { get; set; } = "2000001";
 
