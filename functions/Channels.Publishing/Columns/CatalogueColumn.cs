@@ -81,7 +81,10 @@ public sealed record ColumnHistoryEntry
     public IReadOnlyList<string> Reinstated { get; init; } = [];
     public IReadOnlyList<string> Changed { get; init; } = [];
 
-    public bool IsEmpty => Added.Count + Renamed.Count + Retired.Count + Reinstated.Count + Changed.Count == 0;
+    /// <summary>Built-in default columns that never had a page, left out of the first stored catalogue: removed, not retired.</summary>
+    public IReadOnlyList<string> Dropped { get; init; } = [];
+
+    public bool IsEmpty => Added.Count + Renamed.Count + Retired.Count + Reinstated.Count + Changed.Count + Dropped.Count == 0;
 }
 
 public sealed record ColumnRename(string Slug, string From, string To);

@@ -27,7 +27,12 @@ public static class ColumnCatalogEdit
     public const int MaxNameLength = 30;
     public const int MaxNoteLength = 200;
 
-    public static ColumnEditResult Apply(ColumnSet current, IReadOnlyList<ColumnInput?>? input, string by, string source, DateTimeOffset now)
+    /// <param name="unpublished">
+    /// Slugs of current columns that never had a public page: when not listed they are dropped, not retired (the built-in
+    /// default's columns a new district never used). Null: every column not listed is retired.
+    /// </param>
+    public static ColumnEditResult Apply(ColumnSet current, IReadOnlyList<ColumnInput?>? input, string by, string source, DateTimeOffset now,
+        IReadOnlySet<string>? unpublished = null)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(string field, string message)
@@ -71,7 +76,7 @@ public static class ColumnCatalogEdit
 
         var parentOf = ResolveParents(entries, slugOf, Add);
         if (errors.Count > 0) return Refused(errors);
-        return Build(current, entries, slugOf!, parentOf, by, source, now);
+        return Build(current, entries, slugOf!, parentOf, by, source, now, unpublished);
     }
 
     static List<ColumnInput> CheckEntries(IReadOnlyList<ColumnInput?> input, Action<string, string> add)
@@ -138,7 +143,8 @@ public static class ColumnCatalogEdit
         return parentOf;
     }
 
-    static ColumnEditResult Build(ColumnSet current, List<ColumnInput> entries, string[] slugOf, string?[] parentOf, string by, string source, DateTimeOffset now)
+    static ColumnEditResult Build(ColumnSet current, List<ColumnInput> entries, string[] slugOf, string?[] parentOf, string by, string source, DateTimeOffset now,
+        IReadOnlySet<string>? unpublished)
     {
         var listed = new Dictionary<string, CatalogueColumn>(StringComparer.Ordinal);
         var (added, renamed, reinstated, changed) = (new List<string>(), new List<ColumnRename>(), new List<string>(), new List<string>());
@@ -165,11 +171,12 @@ public static class ColumnCatalogEdit
             listed[column.Slug] = column;
         }
 
-        var retired = new List<string>();
+        var (retired, dropped) = (new List<string>(), new List<string>());
         var columns = new List<CatalogueColumn>();
         foreach (var old in current.Columns)
         {
             if (listed.Remove(old.Slug, out var updated)) columns.Add(updated);
+            else if (unpublished?.Contains(old.Slug) == true) dropped.Add(old.Slug);
             else
             {
                 if (old.IsActive) retired.Add(old.Slug);
@@ -181,7 +188,7 @@ public static class ColumnCatalogEdit
         var change = new ColumnHistoryEntry
         {
             Version = current.Version + 1, At = now, By = by, Source = source,
-            Added = added, Renamed = renamed, Retired = retired, Reinstated = reinstated, Changed = changed,
+            Added = added, Renamed = renamed, Retired = retired, Reinstated = reinstated, Changed = changed, Dropped = dropped,
         };
         if (change.IsEmpty) return new ColumnEditResult(current, new Dictionary<string, string[]>(), null);
         var history = current.History.Append(change).TakeLast(ColumnSet.MaxHistory).ToList();

@@ -43,7 +43,7 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
     {
         var c = cached;
         if (c is not null && time.GetUtcNow() - loadedAt < Ttl) return c;
-        return await ReloadAsync(ct);
+        return await ReloadAsync(force: false, ct);
     }
 
     /// <summary>
@@ -57,7 +57,7 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
         var now = time.GetUtcNow();
         if (!missing || now - lastMissRefresh < MissRefreshInterval) return set;
         lastMissRefresh = now;
-        return await ReloadAsync(ct);
+        return await ReloadAsync(force: true, ct);
     }
 
     /// <summary>Replaces the active list (see <see cref="ColumnCatalogEdit"/>); conditional write, retried on a race.</summary>
@@ -69,7 +69,8 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
         {
             var (doc, etag) = await BlobJson.ReadAsync<CatalogueDocument>(blob, ct);
             var current = doc?.ToSet() ?? ColumnSet.Default;
-            var result = ColumnCatalogEdit.Apply(current, columns, by, source, time.GetUtcNow());
+            var unpublished = current.Version == 0 ? await UnpublishedDefaultsAsync(ct) : null;
+            var result = ColumnCatalogEdit.Apply(current, columns, by, source, time.GetUtcNow(), unpublished);
             if (result.Next is null || !result.Changed)
             {
                 if (result.Next is not null) Cache(result.Next);
@@ -88,11 +89,29 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
         }
     }
 
-    async Task<ColumnSet> ReloadAsync(CancellationToken ct)
+    /// <summary>One reader at a time; callers that queued behind a reload take its result unless they need a fresh read.</summary>
+    /// <summary>
+    /// The default columns without a page in $web (columns/{slug}/): when the first stored catalogue leaves them out they
+    /// are dropped rather than kept as retired, so a new district's catalogue does not carry the seed's columns.
+    /// </summary>
+    async Task<HashSet<string>> UnpublishedDefaultsAsync(CancellationToken ct)
     {
+        var published = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var entry in storage.Web.GetBlobsByHierarchyAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "/", "columns/", ct))
+        {
+            if (entry.IsPrefix) published.Add(entry.Prefix["columns/".Length..].TrimEnd('/'));
+        }
+
+        return ColumnSet.Default.Columns.Select(c => c.Slug).Where(s => !published.Contains(s)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    async Task<ColumnSet> ReloadAsync(bool force, CancellationToken ct)
+    {
+        var asked = time.GetUtcNow();
         await gate.WaitAsync(ct);
         try
         {
+            if (cached is { } c && (force ? loadedAt >= asked : time.GetUtcNow() - loadedAt < Ttl)) return c;
             if (!configurationApplied && IsConfigured)
             {
                 var result = await ReplaceAsync(configured!, "configuration", "configuration", ct);

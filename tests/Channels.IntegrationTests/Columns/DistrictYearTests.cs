@@ -74,6 +74,8 @@ public class DistrictYearTests(DistrictHost host)
         Assert.Equal("configuration", catalogue.GetProperty("managedBy").GetString());
         var names = catalogue.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
         Assert.Equal(DistrictHost.Columns.Select(c => c.Name), names);
+        // The built-in default's columns never had a page here: dropped, not kept as retired.
+        Assert.Empty(catalogue.GetProperty("retired").EnumerateArray());
         var rule = catalogue.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "规范性文件");
         Assert.Equal(("policy", "zcwj", "gfxwj"), (rule.GetProperty("kind").GetString(), rule.GetProperty("parent").GetString(), rule.GetProperty("slug").GetString()));
 

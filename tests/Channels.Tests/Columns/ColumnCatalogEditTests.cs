@@ -167,3 +167,19 @@ public class ColumnCatalogEditTests
         Assert.Equal(["工作动态", "政务动态", "通知公告", "政府采购", "不明栏目"], ordered);
     }
 }
+
+public class ColumnCatalogDropTests
+{
+    [Fact]
+    public void FirstCatalogue_DropsDefaultColumnsThatNeverHadAPage_RetiresTheOthers()
+    {
+        var unpublished = ColumnSet.Default.Columns.Select(c => c.Slug).Where(s => s != "tzgg").ToHashSet(StringComparer.Ordinal);
+        var next = ColumnCatalogEdit.Apply(ColumnSet.Default, [new ColumnInput { Name = "镇街动态", Kind = "news" }], "admin", "api",
+            DateTimeOffset.UnixEpoch, unpublished).Next!;
+        Assert.Equal(["镇街动态"], next.ActiveNames);
+        Assert.Equal(["tzgg"], next.Retired.Select(c => c.Slug));
+        Assert.Null(next.Find("政务动态"));
+        Assert.Equal(23, next.History[^1].Dropped.Count);
+        Assert.Equal(["tzgg"], next.History[^1].Retired);
+    }
+}
