@@ -91,4 +91,16 @@ public sealed class HttpTriggers
     [Function(nameof(R.Health))]
     public Task<IActionResult> Health([HttpTrigger(Open, R.Get, Route = R.Health)] HttpRequest req, FunctionContext ctx) =>
         RunAsync(nameof(R.Health), req, ctx);
+
+    [Function(nameof(R.GetColumns))]
+    public Task<IActionResult> GetColumns([HttpTrigger(Open, R.Get, Route = R.GetColumns)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.GetColumns), req, ctx);
+
+    [Function(nameof(R.ReplaceColumns))]
+    public Task<IActionResult> ReplaceColumns([HttpTrigger(Open, R.Put, Route = R.ReplaceColumns)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.ReplaceColumns), req, ctx);
+
+    [Function(nameof(R.GetColumnHistory))]
+    public Task<IActionResult> GetColumnHistory([HttpTrigger(Open, R.Get, Route = R.GetColumnHistory)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.GetColumnHistory), req, ctx);
 }

@@ -30,6 +30,7 @@ public static class LocalHost
 
         configure?.Invoke(builder);
         var sandbox = await EmbeddedSandbox.StartIfWantedAsync(builder);
+        Demo.DemoOffice.ApplyDefaults(builder);
         var backend = DurableBackend.From(builder.Configuration["CHANNELS_BACKEND"]);
         var connection = builder.Configuration[$"{StorageOptions.SectionName}:ConnectionString"] ?? "UseDevelopmentStorage=true";
         var sidecar = await DurableSidecar.StartAsync(backend, connection, LoggerFactory.Create(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning)));

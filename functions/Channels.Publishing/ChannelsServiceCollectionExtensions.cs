@@ -29,6 +29,7 @@ public static class ChannelsServiceCollectionExtensions
         AddOptions<Reports.ReportOptions>(services, Reports.ReportOptions.SectionName);
 
         services.AddSingleton<ChannelsStorage>();
+        Columns.ColumnsRegistration.AddColumnCatalogue(services);
         services.AddSingleton<BodySanitizer>();
         services.AddSingleton<ListingBook>();
         services.AddSingleton<PublicationStore>();

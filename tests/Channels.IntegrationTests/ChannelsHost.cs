@@ -14,7 +14,7 @@ namespace Channels.IntegrationTests;
 /// Azurite + the local host (real Durable runtime, memory backend) + the embedded sandbox, each on its own
 /// loopback port, shared by the integration tests. Everything between them is real HTTP.
 /// </summary>
-public sealed class ChannelsHost : IAsyncLifetime
+public class ChannelsHost : IAsyncLifetime
 {
     /// <summary>Weibo pacing in tests: this many posts per <see cref="WeiboWindowSeconds"/> (an hour in production).</summary>
     public const int WeiboPostsPerWindow = 3;
@@ -80,6 +80,7 @@ public sealed class ChannelsHost : IAsyncLifetime
             $"--CHANNELS_KEY_ADMIN={AdminKey}",
             $"--CHANNELS_KEY_EDITOR={EditorKey}",
             $"--CHANNELS_KEY_READER={ReaderKey}",
+            .. ExtraArgs,
         ], builder =>
         {
             builder.Logging.AddProvider(Logs);
@@ -93,6 +94,9 @@ public sealed class ChannelsHost : IAsyncLifetime
         var weibo = app.Services.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl;
         Sandbox = new HttpClient { BaseAddress = new Uri(weibo.Replace("/weibo/", "/", StringComparison.Ordinal)), Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    /// <summary>Settings a derived host adds (another district's identity and columns); they win over the ones above.</summary>
+    protected virtual IEnumerable<string> ExtraArgs => [];
 
     public string BaseUrl => app!.Urls.First();
 

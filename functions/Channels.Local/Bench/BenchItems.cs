@@ -28,7 +28,7 @@ internal static class BenchItems
 
     static PublicationItem Base(string id, string title, DateTimeOffset at) => new()
     {
-        Id = id, Title = title, Body = $"<p>{title}</p>", Summary = title, Columns = ["政务动态"], Publisher = "芙蓉区人民政府办公室",
+        Id = id, Title = title, Body = $"<p>{title}</p>", Summary = title, Columns = ["政务动态"], Publisher = "区人民政府办公室",
         PublishAt = at,
         Approval = new ApprovalRecord
         {

@@ -25,7 +25,7 @@ internal static class StorageCeiling
             for (var i = 0; clock.Elapsed < duration; i++)
             {
                 var row = (i % 50).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await table.UpsertEntityAsync(new TableEntity(partition, row) { ["N"] = i, ["Text"] = "芙蓉区政府信息公开" }, TableUpdateMode.Replace, ct);
+                await table.UpsertEntityAsync(new TableEntity(partition, row) { ["N"] = i, ["Text"] = "政府信息公开" }, TableUpdateMode.Replace, ct);
                 await table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: ct);
                 Interlocked.Add(ref requests, 2);
             }

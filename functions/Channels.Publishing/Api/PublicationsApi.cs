@@ -15,7 +15,7 @@ namespace Channels.Publishing.Api;
 /// </summary>
 public sealed class PublicationsApi(
     PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, IOptions<EscalationOptions> emergency, TimeProvider time,
-    Channels.Sms.SmsAudienceResolver? audiences = null)
+    Channels.Sms.SmsAudienceResolver? audiences = null, Columns.ColumnCatalogue? columns = null, IOptions<Office.OfficeOptions>? office = null)
 {
     public static string InstanceId(string itemId) => "pub-" + itemId;
 
@@ -32,7 +32,10 @@ public sealed class PublicationsApi(
             return;
         }
 
-        var problems = ItemValidator.Validate(item, time.GetUtcNow());
+        // An item naming no publisher is published under the office's default one (Channels:Office:Publisher).
+        if (string.IsNullOrWhiteSpace(item.Publisher) && office?.Value.Publisher is { Length: > 0 } publisher) item = item with { Publisher = publisher };
+        var catalogue = columns is null ? null : await columns.ForNamesAsync(item.Columns, activeOnly: true, ct);
+        var problems = ItemValidator.Validate(item, time.GetUtcNow(), catalogue);
         if (!problems.IsEmpty)
         {
             await ApiResponses.ProblemAsync(ctx, 422, "发布请求未通过校验", string.Join("；", problems.Errors.Keys), problems.Errors);
@@ -108,7 +111,7 @@ public sealed class PublicationsApi(
         if (ctx.Request.Query["format"] == "html")
         {
             ctx.Response.ContentType = "text/html; charset=utf-8";
-            await ctx.Response.WriteAsync(Proof.ProofPage.Html(proof), ct);
+            await ctx.Response.WriteAsync(Proof.ProofPage.Html(proof, office?.Value.Name), ct);
             return;
         }
 

@@ -11,8 +11,11 @@ namespace Channels.Publishing.Api;
 /// Accept: text/markdown) and GET /api/health.
 /// </summary>
 public sealed class StatisticsApi(
-    StatisticsService statistics, Monitoring.RulesService rules, ChannelsStorage storage, Access.AccessGate access, IOptions<ReportOptions> report, TimeProvider time)
+    StatisticsService statistics, Monitoring.RulesService rules, ChannelsStorage storage, Access.AccessGate access, IOptions<ReportOptions> report, TimeProvider time,
+    Columns.ColumnCatalogue? catalogue = null)
 {
+    async Task<Columns.ColumnSet> ColumnsAsync(CancellationToken ct) => catalogue is null ? Columns.ColumnSet.Default : await catalogue.CurrentAsync(ct);
+
     public async Task GetYearAsync(HttpContext ctx, string year)
     {
         if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
@@ -21,10 +24,10 @@ public sealed class StatisticsApi(
         switch (ctx.Request.Query["format"].ToString())
         {
             case "csv":
-                await FileAsync(ctx, StatisticsExport.Csv(stats), "text/csv; charset=utf-8", $"statistics-{y}.csv");
+                await FileAsync(ctx, StatisticsExport.Csv(stats, await ColumnsAsync(ctx.RequestAborted)), "text/csv; charset=utf-8", $"statistics-{y}.csv");
                 break;
             case "xlsx":
-                await FileAsync(ctx, XlsxWriter.Write($"{y}年发布统计", StatisticsExport.Rows(stats).Prepend(StatisticsExport.Header)),
+                await FileAsync(ctx, XlsxWriter.Write($"{y}年发布统计", StatisticsExport.Rows(stats, await ColumnsAsync(ctx.RequestAborted)).Prepend(StatisticsExport.Header)),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"statistics-{y}.xlsx");
                 break;
             case "" or "json":
@@ -50,7 +53,7 @@ public sealed class StatisticsApi(
         if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
         if (await YearAsync(ctx, year) is not { } y) return;
         var built = AnnualReport.Build(await statistics.ForYearAsync(y, ctx.RequestAborted), report.Value.DistrictName, time.GetUtcNow(),
-            await rules.ForYearAsync(y, ctx.RequestAborted));
+            await rules.ForYearAsync(y, ctx.RequestAborted), await ColumnsAsync(ctx.RequestAborted));
         var markdown = ctx.Request.Query["format"] is var f && (f == "markdown" || f == "md")
             || ctx.Request.Headers.Accept.ToString().Contains("text/markdown", StringComparison.OrdinalIgnoreCase);
         ctx.Response.ContentType = markdown ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8";

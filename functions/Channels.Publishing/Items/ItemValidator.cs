@@ -22,7 +22,8 @@ public static partial class ItemValidator
     /// <summary>True when <paramref name="id"/> could be an item id; anything else is never looked up in storage.</summary>
     public static bool IsWellFormedId(string? id) => id is not null && IdPattern().IsMatch(id);
 
-    public static ValidationProblems Validate(PublicationItem item, DateTimeOffset now)
+    /// <summary>The checks; website columns against <paramref name="columns"/> (the deployment's catalogue; null = the default one).</summary>
+    public static ValidationProblems Validate(PublicationItem item, DateTimeOffset now, Columns.ColumnSet? columns = null)
     {
         var p = new ValidationProblems();
         if (string.IsNullOrWhiteSpace(item.Id)) p.Add("id", "缺少 id");
@@ -36,7 +37,7 @@ public static partial class ItemValidator
         if (item.DocumentCategory is { } category && !DocumentCategories.All.Contains(category))
             p.Add("documentCategory", $"documentCategory 只能是{string.Join("或", DocumentCategories.All)}");
         CheckDates(p, item, now);
-        CheckChannels(p, item);
+        CheckChannels(p, item, columns ?? Columns.ColumnSet.Default);
         ApprovalGate.Check(p, item, now);
         return p;
     }
@@ -70,7 +71,7 @@ public static partial class ItemValidator
             p.Add("interprets", "interprets 应为所解读政策文件的信息编号");
     }
 
-    static void CheckChannels(ValidationProblems p, PublicationItem item)
+    static void CheckChannels(ValidationProblems p, PublicationItem item, Columns.ColumnSet columns)
     {
         if (item.Channels.Count == 0) p.Add("channels", "至少选择一个发布渠道");
         for (var i = 0; i < item.Channels.Count; i++)
@@ -80,7 +81,7 @@ public static partial class ItemValidator
 
         if (item.Channels.Distinct(StringComparer.Ordinal).Count() != item.Channels.Count) p.Add("channels", "渠道重复");
 
-        if (item.Channels.Contains(ChannelNames.Website)) CheckColumns(p, item);
+        if (item.Channels.Contains(ChannelNames.Website)) CheckColumns(p, item, columns);
         if (item.Channels.Contains(ChannelNames.WeChat) && item.Body.Length > WeChatMaxContentLength)
             p.Add("body", $"微信图文正文须少于{WeChatMaxContentLength}个字符");
         if (item.Channels.Contains(ChannelNames.WeChat)) WeChatItemRules.Check(p, item);
@@ -88,12 +89,14 @@ public static partial class ItemValidator
         if (item.Channels.Contains(ChannelNames.Bulletin)) CheckBulletin(p, item.Bulletin);
     }
 
-    static void CheckColumns(ValidationProblems p, PublicationItem item)
+    static void CheckColumns(ValidationProblems p, PublicationItem item, Columns.ColumnSet columns)
     {
         if (item.Columns.Count == 0) p.Add("columns", "发布到政府网站时至少选择一个栏目");
         for (var i = 0; i < item.Columns.Count; i++)
         {
-            if (ColumnCatalog.Find(item.Columns[i]) is null) p.Add($"columns[{i}]", $"未知栏目“{item.Columns[i]}”");
+            if (columns.FindActive(item.Columns[i]) is not null) continue;
+            var retired = columns.Find(item.Columns[i]) is { } known ? (known.IsActive ? $"（已更名为“{known.Name}”）" : "（已停用）") : "";
+            p.Add($"columns[{i}]", $"未知栏目“{item.Columns[i]}”{retired}，可用栏目：{string.Join("、", columns.ActiveNames)}");
         }
 
         if (item.Columns.Distinct(StringComparer.Ordinal).Count() != item.Columns.Count) p.Add("columns", "栏目重复");

@@ -14,8 +14,12 @@ namespace Channels.Publishing.Monitoring;
 /// of emergency items, and the alerts table; the pure rule engines in <see cref="Rules"/> decide. Cached briefly.
 /// </summary>
 public sealed class RulesService(
-    ChannelsStorage storage, DeliveryLedger ledger, IOptions<EscalationOptions> emergency, IOptions<InterpretationOptions> interpretation, TimeProvider time)
+    ChannelsStorage storage, DeliveryLedger ledger, IOptions<EscalationOptions> emergency, IOptions<InterpretationOptions> interpretation, TimeProvider time,
+    Columns.ColumnCatalogue? catalogue = null, HolidayCalendar? calendar = null)
 {
+    /// <summary>The region's working days (the national calendar when no regional file is configured).</summary>
+    WorkingDays Days => calendar?.Days ?? WorkingDays.China;
+
     static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     static readonly string[] Select =
     [
@@ -38,7 +42,7 @@ public sealed class RulesService(
         var interpretations = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Interprets ge {""}"), ct);
         var recent = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and PublishAt ge {now.AddDays(-200)} and PublishAt le {now}"), ct);
         var report = new RulesReport(year, now, await EmergenciesAsync(ofYear, now, ct), Disclosure(ofYear), Interpretations(ofYear, interpretations, now),
-            Freshness(recent, now), await AlertsAsync(year, ct));
+            Freshness(recent, now, catalogue is null ? Columns.ColumnSet.Default : await catalogue.CurrentAsync(ct)), await AlertsAsync(year, ct));
         lock (cache) cache[year] = report;
         return report;
     }
@@ -73,10 +77,10 @@ public sealed class RulesService(
         return new EmergencySummary(items.Count, items.Count(i => i.Eval.Breached), channels, list);
     }
 
-    static DisclosureSummary Disclosure(List<PublicationRecord> ofYear)
+    DisclosureSummary Disclosure(List<PublicationRecord> ofYear)
     {
         var checkedItems = ofYear.Where(r => r.FormedAt is not null && r.Status != PublicationStatus.Cancelled)
-            .Select(r => (Record: r, Result: DisclosureDeadline.Check(r.FormedAt!.Value, r.PublishAt, WorkingDays.China))).ToList();
+            .Select(r => (Record: r, Result: DisclosureDeadline.Check(r.FormedAt!.Value, r.PublishAt, Days))).ToList();
         var late = checkedItems.Where(c => c.Result.IsLate).OrderByDescending(c => c.Result.WorkingDaysTaken)
             .Select(c => new DisclosureItemView(c.Record.Id, c.Record.Title, c.Record.FormedAt!.Value, c.Record.PublishAt,
                 c.Result.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Result.WorkingDaysTaken, c.Result.Reason ?? "")).ToList();
@@ -92,7 +96,7 @@ public sealed class RulesService(
         foreach (var policy in ofYear.Where(r => r.DocumentCategory is not null && r.Status != PublicationStatus.Cancelled).OrderBy(r => r.PublishAt))
         {
             var found = byPolicy.GetValueOrDefault(policy.Id) ?? [];
-            var result = InterpretationCheck.Evaluate(policy.PublishAt, found.FirstOrDefault()?.PublishAt, rule, now, WorkingDays.China);
+            var result = InterpretationCheck.Evaluate(policy.PublishAt, found.FirstOrDefault()?.PublishAt, rule, now, Days);
             views.Add(new InterpretationView(policy.Id, policy.Title, found.Select(f => f.Id).ToList(), Status(result.Status),
                 result.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Reason));
         }
@@ -110,11 +114,14 @@ public sealed class RulesService(
         _ => "pending",
     };
 
-    /// <summary>Last website posting per column and last WeChat/Weibo post, from what went out in the last 200 days.</summary>
-    static IReadOnlyList<FreshnessView> Freshness(List<PublicationRecord> recent, DateTimeOffset now)
+    /// <summary>
+    /// Last website posting per active column of the catalogue (under its current or a former name) and last WeChat/Weibo
+    /// post, from what went out in the last 200 days. Retired columns are not watched.
+    /// </summary>
+    static IReadOnlyList<FreshnessView> Freshness(List<PublicationRecord> recent, DateTimeOffset now, Columns.ColumnSet columns)
     {
         var last = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
-        foreach (var column in ColumnKinds.All) last[column.Column] = null;
+        foreach (var column in columns.Active) last[column.Name] = null;
         last[ChannelNames.WeChat] = null;
         last[ChannelNames.Weibo] = null;
         foreach (var r in recent)
@@ -123,11 +130,12 @@ public sealed class RulesService(
             var targets = states.GetValueOrDefault(ChannelNames.Website) == DeliveryState.Delivered ? r.ColumnList : [];
             foreach (var name in targets.Concat(new[] { ChannelNames.WeChat, ChannelNames.Weibo }.Where(c => states.GetValueOrDefault(c) == DeliveryState.Delivered)))
             {
-                if (last.TryGetValue(name, out var seen) && (seen is null || seen < r.PublishAt)) last[name] = r.PublishAt;
+                var key = columns.Find(name) is { IsActive: true } c ? c.Name : name;
+                if (last.TryGetValue(key, out var seen) && (seen is null || seen < r.PublishAt)) last[key] = r.PublishAt;
             }
         }
 
-        return FreshnessRules.Evaluate(last, now).Select(f => new FreshnessView(f.Name, f.Kind.ToString().ToLowerInvariant(), f.LastPublishedAt, f.IdleDays,
+        return FreshnessRules.Evaluate(last, now, name => columns.FindActive(name)?.FreshnessKind).Select(f => new FreshnessView(f.Name, f.Kind.ToString().ToLowerInvariant(), f.LastPublishedAt, f.IdleDays,
             f.LimitDays, f.Status.ToString().ToLowerInvariant(), f.Message)).ToList();
     }
 

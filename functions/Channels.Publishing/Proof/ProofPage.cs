@@ -13,8 +13,10 @@ public static class ProofPage
         [ChannelNames.Sms] = "短信", [ChannelNames.Bulletin] = "信息公告栏",
     };
 
-    public static string Html(PublicationProof p)
+    /// <summary>The page; <paramref name="office"/> (Channels:Office:Name) heads it and is named as the issuer when set.</summary>
+    public static string Html(PublicationProof p, string? office = null)
     {
+        var issuer = string.IsNullOrWhiteSpace(office) ? "" : office.Trim();
         static string T(DateTimeOffset? t) => t is { } v ? ChinaTime.Format(v) : "—";
         var rows = new StringBuilder();
         foreach (var c in p.Channels)
@@ -41,8 +43,8 @@ public static class ProofPage
             <table>
             <tr><th>渠道</th><th>状态</th><th>平台编号</th><th>地址</th><th>平台受理时间</th><th>送达时间</th></tr>
             {rows}</table>
-            <p class="meta">本证明由政府信息公开发布系统于{T(p.GeneratedAt)}（北京时间）根据投递台账生成。记录校验值（SHA-256）：<code>{E(p.RecordHash)}</code></p>
+            <p class="meta">本证明由{E(issuer)}政府信息公开发布系统于{T(p.GeneratedAt)}（北京时间）根据投递台账生成。记录校验值（SHA-256）：<code>{E(p.RecordHash)}</code></p>
             """;
-        return Frame("政府信息发布证明", "政府信息公开发布系统", "#", main);
+        return Frame("政府信息发布证明", issuer.Length > 0 ? issuer : "政府信息公开发布系统", "#", main);
     }
 }

@@ -13,10 +13,16 @@ public sealed record AnnualReport(string Title, string Note, IReadOnlyList<Repor
 {
     public const string Blank = "（待填）";
 
-    public static AnnualReport Build(YearStatistics s, string districtName, DateTimeOffset generatedAt, Monitoring.RulesReport? rules = null)
+    /// <summary>
+    /// The report; columns are listed in the order of <paramref name="columns"/> (the deployment's catalogue: active
+    /// columns in tree order, then retired ones, then names it does not know), counted under the names items were
+    /// published with.
+    /// </summary>
+    public static AnnualReport Build(YearStatistics s, string districtName, DateTimeOffset generatedAt, Monitoring.RulesReport? rules = null,
+        Columns.ColumnSet? columns = null)
     {
         var y = s.Year.ToString(CultureInfo.InvariantCulture);
-        var channels = new List<string> { WebsiteParagraph(s), $"{y}年,微博发布信息数量{s.Weibo.Posts}篇,微信发布信息数量{s.Wechat.Articles}篇。" };
+        var channels = new List<string> { WebsiteParagraph(s, columns ?? Columns.ColumnSet.Default), $"{y}年,微博发布信息数量{s.Weibo.Posts}篇,微信发布信息数量{s.Wechat.Articles}篇。" };
         if (s.Wechat.MassSends > 0) channels.Add($"微信公众号全年群发推送{s.Wechat.MassSends}次。");
         if (s.Sms.Messages > 0) channels.Add($"通过短信平台发布政府信息{s.Sms.Messages}条,送达{s.Sms.Recipients}人次。");
         if (s.Bulletin.Items > 0) channels.Add($"{s.Bulletin.Items}条政府信息同步在信息公告栏(宣传栏)张贴公开,共编印张贴清单{s.Bulletin.Issues}期。");
@@ -55,11 +61,9 @@ public sealed record AnnualReport(string Title, string Note, IReadOnlyList<Repor
         return lines;
     }
 
-    static string WebsiteParagraph(YearStatistics s)
+    static string WebsiteParagraph(YearStatistics s, Columns.ColumnSet catalogue)
     {
-        var ordered = ColumnCatalog.All.Select(c => c.Name).Where(s.Website.Columns.ContainsKey)
-            .Concat(s.Website.Columns.Keys.Where(k => ColumnCatalog.Find(k) is null))
-            .Select(name => $"{name}{s.Website.Columns[name]}条");
+        var ordered = catalogue.OrderForReport(s.Website.Columns.Keys).Select(name => $"{name}{s.Website.Columns[name]}条");
         var columns = string.Join(",", ordered);
         return $"{s.Year}年,我区政府门户网站共发布各类信息{s.Website.Items}条" + (columns.Length > 0 ? $",其中{columns}。" : "。");
     }

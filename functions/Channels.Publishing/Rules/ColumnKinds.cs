@@ -16,7 +16,8 @@ public enum ColumnKind
 public sealed record ColumnRule(string Column, ColumnKind Kind, string? ExemptReason = null);
 
 /// <summary>
-/// The 24 columns of ColumnCatalog sorted into the two kinds the inspection rules name (2015 website census criteria,
+/// The default catalogue's kinds (a deployment's own columns carry their kind in the column catalogue, see
+/// Columns.ColumnSet): the 24 columns of ColumnCatalog sorted into the two kinds the inspection rules name (2015 website census criteria,
 /// kept by 国办秘函〔2019〕19号 inspections): "动态、要闻类栏目" (2 weeks) and "通知公告、政策文件类栏目" (6 months).
 /// Only columns that plainly belong to one of the two are classified; the rest carry information whose timing is set
 /// by its own rule or by events, where a fixed idle limit would raise false alarms. Those are still subject to the
@@ -71,4 +72,15 @@ public static class ColumnKinds
     static readonly Dictionary<string, ColumnRule> ByColumn = All.ToDictionary(r => r.Column, StringComparer.Ordinal);
 
     public static ColumnRule? Find(string column) => ByColumn.GetValueOrDefault(column);
+
+    /// <summary>The policy-document columns among the 6-month kind (the rest of that kind are notices).</summary>
+    static readonly HashSet<string> PolicyColumns = new(["政策法规", "政策解读", "规划计划"], StringComparer.Ordinal);
+
+    /// <summary>The catalogue's kind name of a default column: news, notice, policy, or null (exempt or unknown).</summary>
+    public static string? DefaultKindName(string column) => Find(column)?.Kind switch
+    {
+        ColumnKind.News => "news",
+        ColumnKind.Notice => PolicyColumns.Contains(column) ? "policy" : "notice",
+        _ => null,
+    };
 }

@@ -15,18 +15,24 @@ public static class FreshnessRules
     public const int WarningDays = 3;
 
     /// <summary>
-    /// Flags for every key that is a news- or notice-type column of <see cref="ColumnKinds"/> or an account
+    /// Flags for every key that is a news- or notice-type column of the default catalogue (<see cref="ColumnKinds"/>) or an account
     /// ("wechat", "weibo"); exempt and unknown names are left out. A null time means nothing was ever published.
     /// Worst first.
     /// </summary>
-    public static IReadOnlyList<FreshnessFlag> Evaluate(IReadOnlyDictionary<string, DateTimeOffset?> lastPublishedByColumnOrAccount, DateTimeOffset now)
+    public static IReadOnlyList<FreshnessFlag> Evaluate(IReadOnlyDictionary<string, DateTimeOffset?> lastPublishedByColumnOrAccount, DateTimeOffset now) =>
+        Evaluate(lastPublishedByColumnOrAccount, now, name => ColumnKinds.Find(name)?.Kind);
+
+    /// <summary>As above, with the columns' kinds from <paramref name="columnKind"/> (the deployment's catalogue).</summary>
+    public static IReadOnlyList<FreshnessFlag> Evaluate(
+        IReadOnlyDictionary<string, DateTimeOffset?> lastPublishedByColumnOrAccount, DateTimeOffset now, Func<string, ColumnKind?> columnKind)
     {
+        ArgumentNullException.ThrowIfNull(columnKind);
         ArgumentNullException.ThrowIfNull(lastPublishedByColumnOrAccount);
         var today = RuleText.ChinaDate(now);
         var flags = new List<FreshnessFlag>();
         foreach (var (name, last) in lastPublishedByColumnOrAccount)
         {
-            if (KindOf(name) is { } kind)
+            if (KindOf(name, columnKind) is { } kind)
             {
                 flags.Add(Flag(name, kind, last, today));
             }
@@ -35,10 +41,10 @@ public static class FreshnessRules
         return [.. flags.OrderByDescending(f => f.Status).ThenBy(f => f.Kind).ThenBy(f => f.Name, StringComparer.Ordinal)];
     }
 
-    static FreshnessKind? KindOf(string name) => name switch
+    static FreshnessKind? KindOf(string name, Func<string, ColumnKind?> columnKind) => name switch
     {
         ChannelNames.WeChat or ChannelNames.Weibo => FreshnessKind.Account,
-        _ => ColumnKinds.Find(name)?.Kind switch
+        _ => columnKind(name) switch
         {
             ColumnKind.News => FreshnessKind.News,
             ColumnKind.Notice => FreshnessKind.Notice,

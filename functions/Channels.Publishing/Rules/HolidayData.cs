@@ -13,16 +13,16 @@ public static class HolidayData
 
     public static WorkingDays LoadEmbedded()
     {
-        using var stream = typeof(HolidayData).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        using var stream = OpenEmbedded();
         return Load(stream);
     }
 
-    public static WorkingDays Load(Stream json)
-    {
-        var file = JsonSerializer.Deserialize<HolidayFile>(json, Json) ?? throw new InvalidDataException("empty holiday data");
-        return FromFile(file);
-    }
+    public static Stream OpenEmbedded() => typeof(HolidayData).Assembly.GetManifestResourceStream(ResourceName)
+        ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+
+    public static WorkingDays Load(Stream json) => FromFile(ReadFile(json));
+
+    public static HolidayFile ReadFile(Stream json) => JsonSerializer.Deserialize<HolidayFile>(json, Json) ?? throw new InvalidDataException("empty holiday data");
 
     public static WorkingDays FromFile(HolidayFile file)
     {

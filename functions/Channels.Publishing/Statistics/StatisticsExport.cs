@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Channels.Publishing.Items;
 
 namespace Channels.Publishing.Statistics;
 
@@ -9,13 +8,14 @@ public static class StatisticsExport
 {
     public static readonly string[] Header = ["分类", "项目", "月份", "数量"];
 
-    public static IEnumerable<string[]> Rows(YearStatistics s)
+    /// <summary>The rows; columns in the order of <paramref name="columns"/> (null = the default catalogue), every counted name included.</summary>
+    public static IEnumerable<string[]> Rows(YearStatistics s, Columns.ColumnSet? columns = null)
     {
         static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
         yield return ["政府网站", "信息条数", "全年", N(s.Website.Items)];
         yield return ["政府网站", "栏目发布合计", "全年", N(s.Website.ColumnPostings)];
-        foreach (var c in ColumnCatalog.All.Where(c => s.Website.Columns.ContainsKey(c.Name)))
-            yield return ["政府网站栏目", c.Name, "全年", N(s.Website.Columns[c.Name])];
+        foreach (var name in (columns ?? Columns.ColumnSet.Default).OrderForReport(s.Website.Columns.Keys))
+            yield return ["政府网站栏目", name, "全年", N(s.Website.Columns[name])];
         foreach (var (category, n) in s.Website.Categories) yield return ["条例第二十条第(一)项", category, "全年", N(n)];
         yield return ["微信", "文章", "全年", N(s.Wechat.Articles)];
         yield return ["微信", "群发", "全年", N(s.Wechat.MassSends)];
@@ -38,10 +38,10 @@ public static class StatisticsExport
     }
 
     /// <summary>UTF-8 with BOM so spreadsheet programs read the Chinese correctly.</summary>
-    public static byte[] Csv(YearStatistics s)
+    public static byte[] Csv(YearStatistics s, Columns.ColumnSet? columns = null)
     {
         var sb = new StringBuilder();
-        foreach (var row in Rows(s).Prepend(Header)) sb.AppendJoin(',', row.Select(Quote)).Append("\r\n");
+        foreach (var row in Rows(s, columns).Prepend(Header)) sb.AppendJoin(',', row.Select(Quote)).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
 

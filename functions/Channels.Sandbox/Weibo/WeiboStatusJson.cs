@@ -23,7 +23,7 @@ internal static class WeiboStatusJson
             ["reposts_count"] = 0,
             ["comments_count"] = 0,
             ["attitudes_count"] = 0,
-            ["user"] = new { id = UserId, idstr = UserId.ToString(CultureInfo.InvariantCulture), screen_name = "芙蓉区政务发布（沙箱）" },
+            ["user"] = new { id = UserId, idstr = UserId.ToString(CultureInfo.InvariantCulture), screen_name = "政务发布（沙箱）" },
         };
         if (post.HasPic)
         {

@@ -26,7 +26,7 @@ public class SiteRenderingTests
     [Fact]
     public void ItemPage_CatalogueTable_EncodedWithNoDocumentNumberAsWu()
     {
-        var html = new SiteRenderer(Options).ItemPage(Item() with { Publisher = Hostile, DocumentNumber = null }, "<p>正文</p>");
+        var html = new SiteRenderer(Options).ItemPage(Item() with { Publisher = Hostile, DocumentNumber = null }, "<p>正文</p>", [Column]);
         Assert.Contains("<table class=\"catalogue\">", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">发文字号</th><td>无</td>", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">发布日期</th><td>2017-01-01</td>", html, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public class SiteRenderingTests
     [Fact]
     public void ItemPage_FormedAt_ShowsChengWenRiQi()
     {
-        var html = new SiteRenderer(Options).ItemPage(Item() with { FormedAt = new DateTimeOffset(2016, 12, 20, 9, 0, 0, TimeSpan.FromHours(8)) }, "");
+        var html = new SiteRenderer(Options).ItemPage(Item() with { FormedAt = new DateTimeOffset(2016, 12, 20, 9, 0, 0, TimeSpan.FromHours(8)) }, "", [Column]);
         Assert.Contains("<th scope=\"row\">成文日期</th><td>2016-12-20</td>", html, StringComparison.Ordinal);
     }
 

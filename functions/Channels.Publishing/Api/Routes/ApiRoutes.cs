@@ -40,6 +40,9 @@ public static class ApiRoutes
     public const string RemoveSmsAudienceMember = "sms/audiences/{name}/members/{number}";
     public const string RebuildGazette = "bulletin/gazette/{year}/{month}";
     public const string Health = "health";
+    public const string GetColumns = "columns";
+    public const string ReplaceColumns = "columns";
+    public const string GetColumnHistory = "columns/history";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -70,6 +73,9 @@ public static class ApiRoutes
             c => c.Api<SmsAudiencesApi>().RemoveMemberAsync(c.Http, c["name"], c["number"])),
         new(nameof(RebuildGazette), Get, RebuildGazette, c => c.Api<BulletinApi>().GazetteAsync(c.Http, c["year"], c["month"])),
         new(nameof(Health), Get, Health, c => c.Api<StatisticsApi>().HealthAsync(c.Http)),
+        new(nameof(GetColumns), Get, GetColumns, c => c.Api<ColumnsApi>().GetAsync(c.Http)),
+        new(nameof(ReplaceColumns), Put, ReplaceColumns, c => c.Api<ColumnsApi>().ReplaceAsync(c.Http)),
+        new(nameof(GetColumnHistory), Get, GetColumnHistory, c => c.Api<ColumnsApi>().HistoryAsync(c.Http)),
     ];
 
     static readonly Dictionary<string, ApiRoute> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);

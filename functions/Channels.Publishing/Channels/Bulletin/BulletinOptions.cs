@@ -8,5 +8,5 @@ public sealed class BulletinOptions
 
     /// <summary>The government that issues the boards' notices and the gazette: "{Issuer}公报", "{Issuer}信息公开栏".</summary>
     [Required, StringLength(30, MinimumLength = 2)]
-    public string Issuer { get; set; } = "芙蓉区人民政府";
+    public string Issuer { get; set; } = "人民政府";
 }

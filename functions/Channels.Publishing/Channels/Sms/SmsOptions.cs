@@ -20,7 +20,7 @@ public sealed class SmsOptions : IValidatableObject
     public string SmsSdkAppId { get; set; } = "1400000001";
 
     [Required]
-    public string SignName { get; set; } = "芙蓉区政务公开";
+    public string SignName { get; set; } = "政务公开";
 
     /// <summary>
     /// The default notice template: a v1 item giving only sms.text is sent with it when the text fits (see

@@ -1,4 +1,6 @@
+using Channels.Publishing.Columns;
 using Channels.Publishing.Items;
+using Channels.Publishing.Office;
 using Channels.Publishing.Storage;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +11,11 @@ namespace Channels.Publishing.Channels.Website;
 /// and Atom feeds and its sitemap shard; for the home page, index.html and sitemaps/home.xml. Every blob gets its
 /// Content-Type; the content is a function of the listing documents, so a repeated run writes the same bytes.
 /// </summary>
-public sealed class SitePages(ChannelsStorage storage, SiteMaps sitemaps, IOptions<WebsiteOptions> options)
+public sealed class SitePages(ChannelsStorage storage, SiteMaps sitemaps, ListingBook listings, ColumnCatalogue catalogue, IOptions<WebsiteOptions> options,
+    IOptions<OfficeOptions> office)
 {
-    readonly SiteRenderer renderer = new(options.Value);
+    const string HomeKey = "web-home";
+    readonly SiteRenderer renderer = new(options.Value, office.Value);
     readonly FeedRenderer feeds = new(options.Value);
 
     public Task WriteColumnAsync(ColumnUpdate u, CancellationToken ct)
@@ -34,7 +38,16 @@ public sealed class SitePages(ChannelsStorage storage, SiteMaps sitemaps, IOptio
         return Task.WhenAll(writes);
     }
 
-    public Task WriteHomeAsync(IReadOnlyList<SiteListing> latest, CancellationToken ct) => Task.WhenAll(
-        PageWriter.OverwriteAsync(storage.Web, "index.html", renderer.HomePage(latest), ct),
-        sitemaps.WriteHomeAsync(latest, ct));
+    public async Task WriteHomeAsync(IReadOnlyList<SiteListing> latest, CancellationToken ct)
+    {
+        var columns = (await catalogue.CurrentAsync(ct)).Active;
+        await Task.WhenAll(PageWriter.OverwriteAsync(storage.Web, "index.html", renderer.HomePage(latest, columns), ct), sitemaps.WriteHomeAsync(latest, ct));
+    }
+
+    /// <summary>
+    /// Re-renders the home page from its listing (after the catalogue changed its navigation): a removal of an id no
+    /// listing holds, which runs the listing's usual read-merge-publish without changing it.
+    /// </summary>
+    public Task RefreshHomeAsync(CancellationToken ct) =>
+        listings.RemoveAsync(HomeKey, "\u0000refresh", options.Value.ListLength, WriteHomeAsync).WaitAsync(ct);
 }

@@ -1,13 +1,20 @@
 using System.Globalization;
 using System.Text;
+using Channels.Publishing.Columns;
 using Channels.Publishing.Items;
+using Channels.Publishing.Office;
 using static Channels.Publishing.Channels.Website.PageHtml;
 
 namespace Channels.Publishing.Channels.Website;
 
-/// <summary>Renders the item page (with its 信息索引表), the column pages (paged, see <see cref="ColumnPaging"/>) and the home page.</summary>
-public sealed class SiteRenderer(WebsiteOptions options)
+/// <summary>
+/// Renders the item page (with its 信息索引表), the column pages (paged, see <see cref="ColumnPaging"/>) and the home page
+/// (with the column catalogue's navigation), each with the office's 政府网站 footer (<see cref="SiteFooter"/>).
+/// </summary>
+public sealed class SiteRenderer(WebsiteOptions options, OfficeOptions? office = null)
 {
+    readonly string footer = office is null ? DefaultFooter : SiteFooter.Html(office);
+
     public static string ItemPath(string id) => $"items/{id}.html";
 
     public static string ColumnPath(WebsiteColumn c) => ColumnPagePath(c, 0);
@@ -21,16 +28,16 @@ public sealed class SiteRenderer(WebsiteOptions options)
 
     public string Url(string path) => $"{options.BaseUrl.TrimEnd('/')}/{path}";
 
-    public string ItemPage(PublicationItem item, string sanitizedBody)
+    /// <summary>The item page; <paramref name="columns"/> are the item's columns as the catalogue resolved them.</summary>
+    public string ItemPage(PublicationItem item, string sanitizedBody, IReadOnlyList<WebsiteColumn> columns)
     {
-        var columns = string.Join(" ", item.Columns.Select(ColumnCatalog.Find).OfType<WebsiteColumn>()
-            .Select(c => $"<a href=\"../{ColumnPath(c)}\">{E(c.Name)}</a>"));
+        var links = string.Join(" ", columns.Select(c => $"<a href=\"../{ColumnPath(c)}\">{E(c.Name)}</a>"));
         var main = new StringBuilder()
             .Append("<article>\n<h1>").Append(E(item.Title)).Append("</h1>\n")
-            .Append(CatalogueTable.Html(item, options.IndexPrefix, columns)).Append('\n')
+            .Append(CatalogueTable.Html(item, options.IndexPrefix, links)).Append('\n')
             .Append(item.IsEmergency ? "<p class=\"meta\"><strong>【突发事件】</strong></p>\n" : "")
             .Append("<div class=\"body\">").Append(sanitizedBody).Append("</div>\n</article>");
-        return Frame(item.Title, options.SiteTitle, "../index.html", main.ToString(), CatalogueTable.Style);
+        return Frame(item.Title, options.SiteTitle, "../index.html", main.ToString(), CatalogueTable.Style, footer);
     }
 
     /// <summary>Column page <paramref name="number"/> (0 = index.html) when <paramref name="sealedCount"/> pages are sealed.</summary>
@@ -40,14 +47,40 @@ public sealed class SiteRenderer(WebsiteOptions options)
         var head = $"<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{E(column.Name)} RSS\" href=\"feed.xml\">\n"
             + $"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{E(column.Name)} Atom\" href=\"atom.xml\">\n" + CatalogueTable.Style;
         var main = $"<h1>{E(title)}</h1>\n{List([.. ColumnPaging.NewestFirst(entries)], "../../")}\n{Pager(number, sealedCount)}";
-        return Frame(title, options.SiteTitle, "../../index.html", main, head);
+        return Frame(title, options.SiteTitle, "../../index.html", main, head, footer);
     }
 
-    public string HomePage(IReadOnlyList<SiteListing> latest)
+    /// <summary>The home page: the navigation of <paramref name="columns"/> (the active catalogue, in tree order) and the latest items.</summary>
+    public string HomePage(IReadOnlyList<SiteListing> latest, IReadOnlyList<CatalogueColumn> columns)
     {
-        var nav = string.Join(" | ", ColumnCatalog.All.Select(c => $"<a href=\"{ColumnPath(c)}\">{E(c.Name)}</a>"));
-        var main = $"<nav class=\"meta\">{nav}</nav>\n<h1>最新公开信息</h1>\n{List(latest, "")}";
-        return Frame("首页", options.SiteTitle, "index.html", main);
+        var main = $"{Navigation(columns)}\n<h1>最新公开信息</h1>\n{List(latest, "")}";
+        return Frame("首页", options.SiteTitle, "index.html", main, NavStyle, footer);
+    }
+
+    const string NavStyle = "<style>nav.columns ul{list-style:none;padding:0;margin:4px 0}nav.columns>ul>li{margin:4px 0}"
+        + "nav.columns li ul{display:inline;margin-left:8px}nav.columns li li{display:inline;margin-right:8px}</style>\n";
+
+    /// <summary>The column tree as nested lists: top-level columns, each with its children.</summary>
+    static string Navigation(IReadOnlyList<CatalogueColumn> columns)
+    {
+        var slugs = columns.Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
+        var children = columns.ToLookup(c => c.Parent is { } p && slugs.Contains(p) ? p : "");
+        var sb = new StringBuilder("<nav class=\"columns meta\" aria-label=\"栏目导航\">");
+        void Level(string parent)
+        {
+            sb.Append("<ul>");
+            foreach (var c in children[parent])
+            {
+                sb.Append("<li><a href=\"").Append(E(ColumnPath(c.Website))).Append("\">").Append(E(c.Name)).Append("</a>");
+                if (children[c.Slug].Any()) Level(c.Slug);
+                sb.Append("</li>");
+            }
+
+            sb.Append("</ul>");
+        }
+
+        Level("");
+        return sb.Append("</nav>").ToString();
     }
 
     static string Pager(int number, int sealedCount)

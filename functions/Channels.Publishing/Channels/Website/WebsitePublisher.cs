@@ -1,5 +1,7 @@
 using System.Globalization;
+using Channels.Publishing.Columns;
 using Channels.Publishing.Items;
+using Channels.Publishing.Office;
 using Channels.Publishing.Ledger;
 using Channels.Publishing.Statistics;
 using Channels.Publishing.Storage;
@@ -15,18 +17,19 @@ namespace Channels.Publishing.Channels.Website;
 /// </summary>
 public sealed class WebsitePublisher(
     ChannelsStorage storage, BodySanitizer sanitizer, ListingBook listings, ColumnArchive archive, SiteMaps sitemaps, SitePages pages,
-    IOptions<WebsiteOptions> options) : IChannelPublisher
+    ColumnCatalogue catalogue, IOptions<WebsiteOptions> options, IOptions<OfficeOptions> office) : IChannelPublisher
 {
-    readonly SiteRenderer renderer = new(options.Value);
+    readonly SiteRenderer renderer = new(options.Value, office.Value);
 
     public string Channel => ChannelNames.Website;
 
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         var item = job.Item;
-        var columns = item.Columns.Select(ColumnCatalog.Find).OfType<WebsiteColumn>().ToList();
+        var columns = await ColumnsOfAsync(item, ct);
         var path = SiteRenderer.ItemPath(item.Id);
-        var resent = await PageWriter.WriteContentOnceAsync(storage.Web, path, renderer.ItemPage(item, sanitizer.Sanitize(item.Body)), ct);
+        var resent = await PageWriter.WriteContentOnceAsync(storage.Web, path,
+            renderer.ItemPage(item, sanitizer.Sanitize(item.Body), [.. columns.Select(c => c.Column)]), ct);
         // The path is fixed by the item and a re-send is recognised by its page already being there, so no ledger
         // write is needed before the listings: the ids are recorded with the delivered state.
         job.Entry.PlatformId = path;
@@ -34,14 +37,28 @@ public sealed class WebsitePublisher(
 
         var entry = Listing(item);
         await Task.WhenAll(columns
-            .Select(column => archive.ChangeAsync(column, new ColumnChange(entry, null, resent), pages.WriteColumnAsync))
+            .Select(column => archive.ChangeAsync(column.Column, new ColumnChange(entry, null, resent), pages.WriteColumnAsync))
             .Append(listings.AddAsync("web-home", entry, options.Value.ListLength, pages.WriteHomeAsync))
             .Append(sitemaps.AddItemAsync(entry, item.PublishAt!.Value, ct)));
 
         var counted = new List<CountedPost> { new(Channel, item.Id, Metrics.Item) };
-        counted.AddRange(columns.Select(c => new CountedPost(Channel, item.Id, Metrics.Column, c.Name)));
+        // Counted under the name the item was published with, whatever the column is called later.
+        counted.AddRange(columns.Select(c => new CountedPost(Channel, item.Id, Metrics.Column, c.PublishedAs)));
         if (item.DocumentCategory is { } category) counted.Add(new CountedPost(Channel, item.Id, Metrics.Category, category));
         return ChannelStep.Delivered([.. counted]);
+    }
+
+    /// <summary>
+    /// The item's columns as the catalogue knows them (renamed and retired ones included: a re-send of an old item goes
+    /// to the column it went to). A name the catalogue does not know fails the attempt, to be retried, rather than
+    /// publishing the item without that column.
+    /// </summary>
+    async Task<List<(WebsiteColumn Column, string PublishedAs)>> ColumnsOfAsync(PublicationItem item, CancellationToken ct)
+    {
+        var set = await catalogue.ForNamesAsync(item.Columns, activeOnly: false, ct);
+        var unknown = item.Columns.Where(n => set.Find(n) is null).ToList();
+        if (unknown.Count > 0) throw new InvalidOperationException($"栏目目录中没有栏目“{string.Join("、", unknown)}”");
+        return [.. item.Columns.Select(n => (set.Find(n)!.Website, n)).DistinctBy(c => c.Website.Slug, StringComparer.Ordinal)];
     }
 
     public Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct) => Task.FromResult(ChannelStep.Delivered());

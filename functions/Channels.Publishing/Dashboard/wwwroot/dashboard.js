@@ -223,6 +223,18 @@
     renderBanner();
     each('enter', role);
     startTimers();
+    loadColumns();
+  }
+
+  // The column filter suggests the catalogue's columns (active, then retired: their items stay listed); free text still works.
+  async function loadColumns() {
+    try {
+      const c = await api('/api/columns');
+      const names = [...(c.columns || []), ...(c.retired || [])].map((x) => x.name);
+      $('#f-column-list').innerHTML = names.map((n) => `<option value="${esc(n)}"></option>`).join('');
+    } catch (err) {
+      $('#f-column-list').innerHTML = '';
+    }
   }
 
   function logout(message) {
@@ -642,7 +654,7 @@
     const at = chinaIsoNow();
     return JSON.stringify({
       id: `web-${Date.now()}`, title: '关于……的通知', body: '<p>正文</p>', summary: '摘要', columns: ['通知公告'],
-      publisher: '芙蓉区人民政府办公室', publishAt: at, priority: 'normal', channels: ['website', 'wechat', 'weibo'],
+      publisher: '', publishAt: at, priority: 'normal', channels: ['website', 'wechat', 'weibo'],
       approval: { author: '张三', reviewer: '李四', approver: '王五', approvedAt: at, confidentialityReview: { passed: true } },
     }, null, 2);
   }
