@@ -1,8 +1,11 @@
 using System.Reflection;
 using Channels.FunctionApp;
+using Channels.Publishing;
 using Channels.Publishing.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Channels.Tests.FunctionApp;
 
@@ -75,5 +78,23 @@ public class TaskParityTests
 
         Assert.Equal(["activity in ChannelsTasks without a Function App trigger: String", "Function App activity trigger not in ChannelsTasks: PurgeActivity"],
             Differences(table, triggers, "activity"));
+    }
+}
+
+/// <summary>The Function App builds each activity from its own services (DurableTriggers.Run): every one must be constructible there.</summary>
+public class TaskConstructionTests
+{
+    [Fact]
+    public void EveryTableActivity_IsConstructibleFromTheCoreServices()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging();
+        services.AddChannelsCore();
+        using var provider = services.BuildServiceProvider();
+        foreach (var type in ChannelsTasks.Activities)
+        {
+            Assert.IsAssignableFrom<ITaskActivity>(ActivatorUtilities.CreateInstance(provider, type));
+        }
     }
 }
