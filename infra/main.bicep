@@ -76,6 +76,16 @@ param readerKey string
 param wechatEventToken string
 
 @secure()
+@minLength(43)
+@maxLength(43)
+@description('EncodingAESKey of the WeChat server URL (服务器配置 → 消息加解密密钥, 43 letters/digits). azd: WECHAT_ENCODING_AES_KEY.')
+param wechatEncodingAesKey string
+
+@allowed(['safe', 'compatible', 'plaintext'])
+@description('WeChat server URL mode: safe (安全模式, encrypted pushes only — the default), compatible (兼容模式) or plaintext (明文模式).')
+param wechatEventMode string = 'safe'
+
+@secure()
 @minLength(24)
 @description('Token appended as ?token= to the SMS receipt callback URL in the Tencent Cloud console. azd: SMS_CALLBACK_TOKEN.')
 param smsCallbackToken string
@@ -180,6 +190,7 @@ module staticWebsite 'modules/static-website.bicep' = {
 var secretNames = concat([
   'wechat-app-secret', 'weibo-access-token', 'sms-secret-id', 'sms-secret-key'
   'access-admin-key', 'access-editor-key', 'access-reader-key', 'wechat-event-token', 'sms-callback-token'
+  'wechat-encoding-aes-key'
 ], empty(easyAuthClientSecret) ? [] : ['easyauth-client-secret'])
 
 module vault 'modules/key-vault.bicep' = {
@@ -199,6 +210,7 @@ module vault 'modules/key-vault.bicep' = {
       'access-editor-key': editorKey
       'access-reader-key': readerKey
       'wechat-event-token': wechatEventToken
+      'wechat-encoding-aes-key': wechatEncodingAesKey
       'sms-callback-token': smsCallbackToken
       'easyauth-client-secret': easyAuthClientSecret
     }
@@ -246,6 +258,7 @@ module functionApp 'modules/function-app.bicep' = {
     easyAuthHasSecret: !empty(easyAuthClientSecret)
     purgeRetentionDays: purgeRetentionDays
     wechatAppId: wechatAppId
+    wechatEventMode: wechatEventMode
     wechatThumbMediaId: wechatThumbMediaId
     weiboRip: !empty(weiboRip) ? weiboRip : (staticEgressIp ? network!.outputs.egressIp : '127.0.0.1')
     smsSdkAppId: smsSdkAppId

@@ -36,6 +36,8 @@ param easyAuthHasSecret bool
 param purgeRetentionDays int
 
 param wechatAppId string
+@allowed(['safe', 'compatible', 'plaintext'])
+param wechatEventMode string
 param wechatThumbMediaId string
 param weiboRip string
 param smsSdkAppId string
@@ -135,6 +137,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     WeChatDigestCron: '0 0 10 * * *'
     Channels__WeChat__AppSecret: vaultReferences['wechat-app-secret']
     Channels__WeChat__EventToken: vaultReferences['wechat-event-token']
+    Channels__WeChat__EventMode: wechatEventMode
+    Channels__WeChat__EncodingAESKey: vaultReferences['wechat-encoding-aes-key']
     Channels__WeChat__ThumbMediaId: wechatThumbMediaId
     Channels__Weibo__BaseUrl: 'https://api.weibo.com/'
     Channels__Weibo__AccessToken: vaultReferences['weibo-access-token']

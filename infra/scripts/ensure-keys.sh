@@ -11,3 +11,11 @@ for name in CHANNELS_ADMIN_KEY CHANNELS_EDITOR_KEY CHANNELS_READER_KEY WECHAT_EV
   azd env set "$name" "$value" >/dev/null
   echo "generated $name (read it with: azd env get-value $name)"
 done
+# WeChat's EncodingAESKey (消息加解密密钥): 43 letters and digits, pasted into 服务器配置 with 安全模式.
+current="$(azd env get-value WECHAT_ENCODING_AES_KEY 2>/dev/null || true)"
+case "$current" in
+  ""|ERROR*)
+    value="$(head -c 512 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 43)"
+    azd env set WECHAT_ENCODING_AES_KEY "$value" >/dev/null
+    echo "generated WECHAT_ENCODING_AES_KEY (read it with: azd env get-value WECHAT_ENCODING_AES_KEY)" ;;
+esac
