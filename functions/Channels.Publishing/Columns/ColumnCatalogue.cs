@@ -28,6 +28,7 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
     readonly IReadOnlyList<ColumnInput>? configured = Configured(configuration);
     ColumnSet? cached;
     DateTimeOffset loadedAt;
+    long reads;
     DateTimeOffset lastMissRefresh;
     bool configurationApplied;
 
@@ -107,11 +108,12 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
 
     async Task<ColumnSet> ReloadAsync(bool force, CancellationToken ct)
     {
-        var asked = time.GetUtcNow();
+        var readsBefore = Interlocked.Read(ref reads);
         await gate.WaitAsync(ct);
         try
         {
-            if (cached is { } c && (force ? loadedAt >= asked : time.GetUtcNow() - loadedAt < Ttl)) return c;
+            // A read that completed while we waited is as fresh as the one we would make.
+            if (cached is { } c && (force ? Interlocked.Read(ref reads) > readsBefore : time.GetUtcNow() - loadedAt < Ttl)) return c;
             if (!configurationApplied && IsConfigured)
             {
                 var result = await ReplaceAsync(configured!, "configuration", "configuration", ct);
@@ -129,6 +131,7 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
             var (doc, _) = await BlobJson.ReadAsync<CatalogueDocument>(storage.Archive.GetBlobClient(DocumentPath), ct);
             var set = doc?.ToSet() ?? ColumnSet.Default;
             Cache(set);
+            Interlocked.Increment(ref reads);
             return set;
         }
         finally

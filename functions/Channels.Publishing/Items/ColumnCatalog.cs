@@ -4,8 +4,9 @@ namespace Channels.Publishing.Items;
 public sealed record WebsiteColumn(string Name, string Slug);
 
 /// <summary>
-/// The website's columns: the 23 columns of the seed report (seeds/furong-2017-annual-report.txt), plus 政策解读,
-/// which the same report counts separately. Slugs are pinyin initials, stable because URLs are public.
+/// The built-in default catalogue (Columns.ColumnSet.Default, used until a deployment stores or configures its own): the
+/// 23 columns of the seed report (seeds/furong-2017-annual-report.txt), plus 政策解读, which the same report counts
+/// separately. Slugs are pinyin initials, stable because URLs are public. Nothing but the default reads this list.
 /// </summary>
 public static class ColumnCatalog
 {
