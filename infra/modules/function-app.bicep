@@ -44,6 +44,8 @@ param smsSdkAppId string
 param smsSignName string
 param smsTemplateId string
 param smsRegion string
+@description('Channels:Office:* settings (name → value).')
+param office object
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: identityName
@@ -156,6 +158,15 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Channels__Purge__RetentionDays: string(purgeRetentionDays)
     // Easy Auth's client secret (read by the platform, not the app); empty when Easy Auth is off or runs without one.
     MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: easyAuth && easyAuthHasSecret ? vaultReferences['easyauth-client-secret'] : ''
+    // The office's identity for the site footer, reports and proofs; empty ones are named in the start-up log.
+    Channels__Office__Name: office.?Name ?? ''
+    Channels__Office__Publisher: office.?Publisher ?? ''
+    Channels__Office__SiteCode: office.?SiteCode ?? ''
+    Channels__Office__Icp: office.?Icp ?? ''
+    Channels__Office__PoliceRecord: office.?PoliceRecord ?? ''
+    Channels__Office__Contact: office.?Contact ?? ''
+    Channels__Office__ConacUrl: office.?ConacUrl ?? ''
+    Channels__Office__ConacImageUrl: office.?ConacImageUrl ?? ''
   }
 }
 
