@@ -33,11 +33,12 @@ public sealed class OfficeOptions
     public string PoliceRecord { get; set; } = "";
 
     /// <summary>The 党政机关网站标识 link (the site's page at the registration authority, bszs.conac.cn).</summary>
-    [Url]
+    // Empty means not set (a deployment's app settings carry it as ""); [Url] would refuse "".
+    [RegularExpression(@"^(https?://\S+)?$")]
     public string? ConacUrl { get; set; }
 
     /// <summary>The 标识's image (optional; the link is shown as text without it).</summary>
-    [Url]
+    [RegularExpression(@"^(https?://\S+)?$")]
     public string? ConacImageUrl { get; set; }
 
     /// <summary>网站联系方式 shown in the footer: telephone, address, e-mail.</summary>
