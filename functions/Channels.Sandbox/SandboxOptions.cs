@@ -24,6 +24,12 @@ public sealed class SandboxOptions
     public double SmsSilentPercent { get; set; } = 5;
 
     /// <summary>
+    /// Per cent of (reporting) numbers whose receipt says FAIL (空号, 停机…): by another slice of the same hash. The
+    /// message was still accepted and billed (SendStatus.Code "Ok"); ReportStatus is SUCCESS or FAIL (models.go).
+    /// </summary>
+    public double SmsFailPercent { get; set; } = 3;
+
+    /// <summary>
     /// Whether pulled statuses echo the SendSms SessionContext. Off by default, as on a real account
     /// (PullSmsSendStatus.SessionContext: 默认为空，如需开通请联系腾讯云短信小助手).
     /// </summary>

@@ -21,6 +21,7 @@ public class SmsConformanceTests(ChannelsHost host) : IAsyncLifetime
     {
         ["pull.session-context-empty"] = "receipts found by SerialNo (sid rows), lost answers by number + time: PulledStatuses_CarryNoSessionContext",
         ["carrier.silent-numbers"] = "counted at acceptance, reported as without receipt: SilentNumber_AcceptedAndNeverReported + SmsFlowTests",
+        ["carrier.failed-receipts"] = "a FAIL receipt refines the view (failed), never the count: FailedReceipt_RefinesTheViewNotTheCount",
         ["send.serial-per-number"] = "each number's SerialNo stored, Fee by length: Send_AnswersPerNumber_FeeByLength",
         ["FailedOperation.TemplateIncorrectOrUnapproved"] = "422 sms.template at submission; permanent if met: TemplateRules",
         ["FailedOperation.TemplateParamSetNotMatchApprovedTemplate"] = "422 sms.params at submission; permanent if met: TemplateRules",
@@ -93,6 +94,18 @@ public class SmsConformanceTests(ChannelsHost host) : IAsyncLifetime
         var pulled = await client.PullByPhoneAsync("+8613900000019", DateTimeOffset.UtcNow.AddMinutes(-1), default);
 
         Assert.DoesNotContain(pulled, r => r.SerialNo == sent.SerialNo);
+    }
+
+    [Fact]
+    public async Task FailedReceipt_RefinesTheViewNotTheCount()
+    {
+        var client = Client();
+        var sent = Assert.Single(await client.SendAsync(["+8613900000053"], "2000002", ["应急管理局"], "item-f#0", default));
+        Assert.True(sent.Ok);
+
+        var status = Assert.Single(await client.PullByPhoneAsync("+8613900000053", DateTimeOffset.UtcNow.AddMinutes(-1), default), r => r.SerialNo == sent.SerialNo);
+
+        Assert.Equal("FAIL", status.ReportStatus);
     }
 
     [Fact]

@@ -97,19 +97,19 @@ public class SmsRuleTests(ChannelsHost host) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SilentNumber_ItemSentAndCountedAtAcceptance_NumberReportedWithoutReceipt()
+    public async Task SilentAndFailingNumbers_ItemSentAndCountedAtAcceptance_ReceiptsRefineTheView()
     {
         var before = (await host.StatisticsAsync(2017)).GetProperty("sms");
-        var item = Items.Approved("smssilent") with { Channels = ["sms"], Sms = new() { Audience = ["13800000001", "13900000019"], Text = "请做好防汛准备。" } };
+        var item = Items.Approved("smssilent") with { Channels = ["sms"], Sms = new() { Audience = ["13800000001", "13900000019", "13900000053"], Text = "请做好防汛准备。" } };
 
         await host.PostAsync(item);
         var view = await host.WaitFinalAsync(item.Id);
         Assert.Equal("delivered", view.GetProperty("status").GetString());
         var after = (await host.StatisticsAsync(2017)).GetProperty("sms");
         Assert.Equal(before.GetProperty("messages").GetInt32() + 1, after.GetProperty("messages").GetInt32());
-        Assert.Equal(before.GetProperty("recipients").GetInt32() + 2, after.GetProperty("recipients").GetInt32());
+        Assert.Equal(before.GetProperty("recipients").GetInt32() + 3, after.GetProperty("recipients").GetInt32());
 
-        // The follow-up pulls receipts by SerialNo: the reporting number's arrives, the silent one's never does.
+        // The follow-up pulls receipts by SerialNo: a SUCCESS and a FAIL arrive, the silent number's never does.
         var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
         JsonElement detail;
         do
@@ -117,9 +117,11 @@ public class SmsRuleTests(ChannelsHost host) : IAsyncLifetime
             await Task.Delay(300);
             detail = Sms(await host.Api.GetFromJsonAsync<JsonElement>($"/api/publications/{item.Id}")).GetProperty("sms");
         }
-        while (detail.GetProperty("delivered").GetInt32() < 1 && DateTimeOffset.UtcNow < deadline);
+        while (detail.GetProperty("delivered").GetInt32() + detail.GetProperty("failed").GetInt32() < 2 && DateTimeOffset.UtcNow < deadline);
 
         Assert.Equal(1, detail.GetProperty("delivered").GetInt32());
+        Assert.Equal(1, detail.GetProperty("failed").GetInt32());
+        Assert.Equal("delivered", Sms(await host.Api.GetFromJsonAsync<JsonElement>($"/api/publications/{item.Id}")).GetProperty("state").GetString());
         Assert.Equal(1, detail.GetProperty("noReceipt").GetInt32());
         Assert.Equal("2000001", detail.GetProperty("templateId").GetString());
         Assert.Equal("【芙蓉区政务公开】芙蓉区政府信息公开：请做好防汛准备。详情请查阅区政府门户网站。", detail.GetProperty("text").GetString());

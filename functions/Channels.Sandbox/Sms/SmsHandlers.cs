@@ -79,7 +79,7 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
                 continue;
             }
 
-            var serialNo = store.RecordSent(phone, session, SmsCarriers.IsSilent(phone, options.SmsSilentPercent));
+            var serialNo = store.RecordSent(phone, session, SmsCarriers.IsSilent(phone, options.SmsSilentPercent), SmsCarriers.Fails(phone, options.SmsFailPercent));
             serials.Add(serialNo);
             statuses.Add(new { SerialNo = serialNo, PhoneNumber = phone, Fee = fee, SessionContext = session, Code = "Ok", Message = "send success", IsoCode = "CN" });
         }
@@ -98,7 +98,7 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         var set = receipts.Select(r => new
         {
             UserReceiveTime = now, CountryCode = "86", SubscriberNumber = r.PhoneNumber[3..], PhoneNumber = r.PhoneNumber, SerialNo = r.SerialNo,
-            ReportStatus = "SUCCESS", Description = "用户接收成功", SessionContext = Pulled(r.SessionContext),
+            ReportStatus = r.Failed ? "FAIL" : "SUCCESS", Description = r.Failed ? "用户接收失败" : "用户接收成功", SessionContext = Pulled(r.SessionContext),
         }).ToList();
         call.Detail["serialNos"] = receipts.Select(r => r.SerialNo).ToList();
         return SmsResults.Ok("PullSmsSendStatusSet", set);
@@ -123,7 +123,7 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         var set = found.Select(m => new
         {
             UserReceiveTime = m.SentAt, CountryCode = "86", SubscriberNumber = m.PhoneNumber[3..], PhoneNumber = m.PhoneNumber, SerialNo = m.SerialNo,
-            ReportStatus = "SUCCESS", Description = "用户接收成功", SessionContext = Pulled(m.SessionContext),
+            ReportStatus = m.Failed ? "FAIL" : "SUCCESS", Description = m.Failed ? "用户接收失败" : "用户接收成功", SessionContext = Pulled(m.SessionContext),
         }).ToList();
         call.Detail["serialNos"] = found.Select(m => m.SerialNo).ToList();
         return SmsResults.Ok("PullSmsSendStatusSet", set);

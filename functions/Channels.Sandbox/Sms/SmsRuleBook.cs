@@ -19,6 +19,8 @@ public static class SmsRuleBook
             Models + " PullSmsSendStatus.SessionContext: 默认为空，如需开通请联系腾讯云短信小助手"),
         new("carrier.silent-numbers", "a fixed share of numbers (hash of the number) is accepted but never reported",
             Models + " PullSmsSendStatus.ReportStatus: 仅当运营商有返回短信接收状态时回包中才会有状态数据"),
+        new("carrier.failed-receipts", "a fixed share of reporting numbers (another hash slice) gets ReportStatus FAIL",
+            Models + " PullSmsSendStatus.ReportStatus: SUCCESS（下发成功）、FAIL（下发失败）"),
         new("send.serial-per-number", "SendStatusSet: one SerialNo, Code, Fee per number; Code \"Ok\" when accepted",
             Models + " SendStatus; cloud.tencent.com/document/api/382/55981"),
         new("FailedOperation.TemplateIncorrectOrUnapproved", "TemplateId not an approved template of the account", Errors),

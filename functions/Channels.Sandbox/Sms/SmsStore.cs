@@ -3,10 +3,10 @@ using Channels.Sandbox.Infrastructure;
 namespace Channels.Sandbox.Sms;
 
 /// <summary>A delivery receipt waiting to be pulled.</summary>
-internal sealed record SmsReceipt(string SerialNo, string PhoneNumber, string SessionContext, long SentAtPull);
+internal sealed record SmsReceipt(string SerialNo, string PhoneNumber, string SessionContext, long SentAtPull, bool Failed = false);
 
 /// <summary>A message the platform accepted, kept for PullSmsSendStatusByPhoneNumber (never consumed).</summary>
-internal sealed record SmsSent(string SerialNo, string PhoneNumber, string SessionContext, long SentAt);
+internal sealed record SmsSent(string SerialNo, string PhoneNumber, string SessionContext, long SentAt, bool Failed = false);
 
 /// <summary>
 /// Receipts of successfully sent numbers. A receipt becomes pullable once SmsReceiptPullsBeforeDelivered pulls have
@@ -21,14 +21,14 @@ internal sealed class SmsStore(SandboxOptions options, SandboxIds ids, TimeProvi
     long pulls;
 
     /// <summary>Records a sent message and returns its SerialNo ("2640:" + 19 digits).</summary>
-    public string RecordSent(string phoneNumber, string sessionContext, bool silent = false)
+    public string RecordSent(string phoneNumber, string sessionContext, bool silent = false, bool failed = false)
     {
         var serialNo = $"2640:{1_000_000_000_000_000_000L + ids.Next("sms-serial")}";
         if (silent) return serialNo; // accepted, but its carrier never reports: no status to pull, by either API
         lock (gate)
         {
-            pending.Add(new SmsReceipt(serialNo, phoneNumber, sessionContext, pulls));
-            sent.Add(new SmsSent(serialNo, phoneNumber, sessionContext, clock.GetUtcNow().ToUnixTimeSeconds()));
+            pending.Add(new SmsReceipt(serialNo, phoneNumber, sessionContext, pulls, failed));
+            sent.Add(new SmsSent(serialNo, phoneNumber, sessionContext, clock.GetUtcNow().ToUnixTimeSeconds(), failed));
         }
 
         return serialNo;

@@ -61,13 +61,14 @@ internal static partial class SmsTemplates
     public static int Fee(string text) => Length(text) <= 70 ? 1 : (Length(text) + 66) / 67;
 }
 
-/// <summary>Which numbers' carriers never report: the first 8 bytes of SHA-256(number) decide, so the same ones every run.</summary>
+/// <summary>Which numbers' carriers never report, or report failure: slices of SHA-256(number) decide, so the same ones every run.</summary>
 internal static class SmsCarriers
 {
-    public static bool IsSilent(string e164, double percent)
-    {
-        if (percent <= 0) return false;
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(e164));
-        return BitConverter.ToUInt64(hash, 0) % 10_000 < percent * 100;
-    }
+    public static bool IsSilent(string e164, double percent) => Slice(e164, 0) < percent * 100;
+
+    /// <summary>Whether the carrier reports this number's messages as failed (another 8 bytes of the hash).</summary>
+    public static bool Fails(string e164, double percent) => Slice(e164, 8) < percent * 100;
+
+    static ulong Slice(string e164, int offset) =>
+        BitConverter.ToUInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(e164)), offset) % 10_000;
 }
