@@ -131,9 +131,10 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
 
     /// <summary>Tencent's receipt callback; configure its URL in the SMS console with ?code=&lt;function key&gt;.</summary>
     [Function("SmsReceipts")]
-    public async Task<IActionResult> SmsReceipts([HttpTrigger(AuthorizationLevel.Function, "post", Route = "sms/receipts")] HttpRequest req)
+    public async Task<IActionResult> SmsReceipts(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "sms/receipts")] HttpRequest req, [DurableClient] DurableTaskClient client)
     {
-        await smsReceipts.ReceiveAsync(req.HttpContext);
+        await smsReceipts.ReceiveAsync(req.HttpContext, client);
         return new EmptyResult();
     }
 

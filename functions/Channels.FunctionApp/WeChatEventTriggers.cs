@@ -2,6 +2,7 @@ using Channels.Publishing.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Channels.FunctionApp;
 
@@ -19,9 +20,10 @@ public sealed class WeChatEventTriggers(WeChatEventsApi events)
     }
 
     [Function("WeChatEvents")]
-    public async Task<IActionResult> Receive([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "channels/wechat/events")] HttpRequest req)
+    public async Task<IActionResult> Receive(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "channels/wechat/events")] HttpRequest req, [DurableClient] DurableTaskClient client)
     {
-        await events.ReceiveAsync(req.HttpContext);
+        await events.ReceiveAsync(req.HttpContext, client);
         return new EmptyResult();
     }
 }

@@ -24,14 +24,14 @@ public static class Endpoints
         app.MapGet("/api/statistics/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetYearAsync(ctx, year));
         app.MapGet("/api/rules/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetRulesAsync(ctx, year));
         app.MapGet("/api/reports/{year}", (HttpContext ctx, StatisticsApi api, string year) => api.GetReportAsync(ctx, year));
-        app.MapPost("/api/sms/receipts", (HttpContext ctx, SmsCallbackApi api) => api.ReceiveAsync(ctx));
+        app.MapPost("/api/sms/receipts", (HttpContext ctx, SmsCallbackApi api, DurableTaskClient client) => api.ReceiveAsync(ctx, client));
         app.MapGet("/api/sms/audiences", (HttpContext ctx, SmsAudiencesApi api) => api.ListAsync(ctx));
         app.MapGet("/api/sms/audiences/{name}", (HttpContext ctx, SmsAudiencesApi api, string name) => api.GetAsync(ctx, name));
         app.MapPut("/api/sms/audiences/{name}", (HttpContext ctx, SmsAudiencesApi api, string name) => api.ReplaceAsync(ctx, name));
         app.MapPost("/api/sms/audiences/{name}/members", (HttpContext ctx, SmsAudiencesApi api, string name) => api.AddMembersAsync(ctx, name));
         app.MapDelete("/api/sms/audiences/{name}/members/{number}", (HttpContext ctx, SmsAudiencesApi api, string name, string number) => api.RemoveMemberAsync(ctx, name, number));
         app.MapGet("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.VerifyUrlAsync(ctx));
-        app.MapPost("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.ReceiveAsync(ctx));
+        app.MapPost("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api, DurableTaskClient client) => api.ReceiveAsync(ctx, client));
         app.MapGet("/api/health", (HttpContext ctx, StatisticsApi api) => api.HealthAsync(ctx));
     }
 

@@ -48,6 +48,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<PublicationsApi>();
         services.AddSingleton<StatisticsApi>();
         services.AddSingleton<SmsCallbackApi>();
+        services.AddSingleton<Orchestration.VerdictSignal>();
         services.AddSingleton<SmsAudiencesApi>();
         services.AddSingleton<Channels.Sms.SmsAudienceStore>();
         services.AddSingleton<Channels.Sms.SmsAudienceResolver>();

@@ -42,6 +42,7 @@ internal static class ChaosRunner
                 "--Channels:Delivery:MaxRetrySeconds=4", "--Channels:Delivery:RecoveryRounds=2", "--Channels:Delivery:RecoveryDelaySeconds=10", "--Channels:Delivery:VerdictPollSeconds=0.5", "--Channels:Weibo:WindowSeconds=1",
                 "--Channels:Sms:SendFromHour=0", "--Channels:WeChat:DigestEnabled=false", "--Channels:Sms:SendUntilHour=24", "--Logging:LogLevel:Default=Warning",
                 "--Channels:Delivery:QuotaDeferCapSeconds=5", // injected quota faults defer a step seconds, not the platform's minute/hour/day
+                "--Channels:Delivery:VerdictPollMaxSeconds=4", "--Channels:Delivery:VerdictWindowSeconds=300", // no push here: polls decide, within the run
             };
             var result = await RunScenarioAsync(scenario, $"c{run}s{index}", args, Path.Combine(logDir, $"{scenario.Name}.log"), sandboxHttp, quick, ct);
             results.Add(result);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using Channels.Publishing.Channels.WeChat;
+using Channels.Publishing.Items;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,10 +13,12 @@ namespace Channels.Publishing.Api;
 /// /api/channels/wechat/events?signature=&amp;timestamp=&amp;nonce=: the account's server URL. Not role-gated: WeChat
 /// proves itself with the signature (sha1 of the sorted EventToken, timestamp, nonce; compared in constant time) —
 /// wrong or missing 401, a timestamp more than 5 minutes off 403. GET with echostr is the URL check (echostr back).
-/// POST carries an XML event; PUBLISHJOBFINISH is recorded by <see cref="WeChatPushRecorder"/>, anything else is
-/// acknowledged and ignored. The answer is "success" (WeChat retries a push it did not get an answer to).
+/// POST carries an XML event; PUBLISHJOBFINISH is recorded by <see cref="WeChatPushRecorder"/> and then wakes the
+/// orchestration waiting for that verdict; anything else is acknowledged and ignored. The answer is "success" (WeChat retries a push it did not get an answer to).
 /// </summary>
-public sealed class WeChatEventsApi(WeChatPushRecorder recorder, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatEventsApi> logger)
+public sealed class WeChatEventsApi(
+    WeChatPushRecorder recorder, WeChatPublishIndex index, Orchestration.VerdictSignal signal, IOptions<WeChatOptions> options, TimeProvider time,
+    ILogger<WeChatEventsApi> logger)
 {
     const int MaxBodyBytes = 64 * 1024;
     const int MaxSkewSeconds = 300;
@@ -26,7 +29,8 @@ public sealed class WeChatEventsApi(WeChatPushRecorder recorder, IOptions<WeChat
         await TextAsync(ctx, 200, ctx.Request.Query["echostr"].ToString());
     }
 
-    public async Task ReceiveAsync(HttpContext ctx)
+    /// <param name="client">Wakes the orchestration waiting for the verdict a push recorded (<see cref="Orchestration.VerdictSignal"/>).</param>
+    public async Task ReceiveAsync(HttpContext ctx, Microsoft.DurableTask.Client.DurableTaskClient client)
     {
         if (!await AuthenticAsync(ctx)) return;
         if (await RequestBody.ReadAsync(ctx.Request, MaxBodyBytes, ctx.RequestAborted) is not { } bytes)
@@ -51,6 +55,8 @@ public sealed class WeChatEventsApi(WeChatPushRecorder recorder, IOptions<WeChat
         {
             var result = await recorder.RecordAsync(e, ctx.RequestAborted);
             logger.LogInformation("PUBLISHJOBFINISH publish_id {PublishId} status {Status}: {Result}", e.PublishId, e.Status, result);
+            if (result == "recorded" && await index.ItemOfAsync(e.PublishId, ctx.RequestAborted) is { } itemId)
+                await signal.RaiseAsync(client, itemId, ChannelNames.WeChat, "PUBLISHJOBFINISH", ctx.RequestAborted);
         }
 
         await TextAsync(ctx, 200, "success");

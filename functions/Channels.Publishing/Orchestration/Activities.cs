@@ -69,6 +69,7 @@ public static class ChannelsTasks
     {
         registry.AddOrchestrator<PublishOrchestrator>();
         registry.AddOrchestrator<RetryChannelOrchestrator>();
+        registry.AddOrchestrator<VerdictWaitOrchestrator>();
         registry.AddOrchestrator<RetractOrchestrator>();
         registry.AddOrchestrator<WeChatDigestOrchestrator>();
         registry.AddActivity<PlanDigestActivity>();
