@@ -112,6 +112,7 @@ public static class ChannelsServiceCollectionExtensions
     static IServiceCollection AddWeiboChannel(this IServiceCollection services)
     {
         AddOptions<WeiboOptions>(services, WeiboOptions.SectionName);
+        services.AddSingleton<IValidateOptions<WeiboOptions>, WeiboOptionsValidator>();
         services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl)).AddChannelResilience();
         services.AddSingleton<WeiboCredentials>();
         services.AddSingleton<WeiboPostingWindow>();

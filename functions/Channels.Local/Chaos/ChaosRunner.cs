@@ -20,7 +20,8 @@ internal static class ChaosRunner
 
     public static async Task<int> RunAsync(string storage, bool quick, IReadOnlyCollection<string> only, TextWriter output, CancellationToken ct)
     {
-        var sandbox = SandboxApp.Build(["--urls", "http://127.0.0.1:0"]);
+        // The hosts' site is on loopback: bind it as the Weibo app's safe domain (安全域名), as an operator would their site.
+        var sandbox = SandboxApp.Build(["--urls", "http://127.0.0.1:0", "--Sandbox:WeiboSafeDomains=127.0.0.1"]);
         await sandbox.StartAsync(ct);
         var sandboxUrl = sandbox.Urls.First().TrimEnd('/');
         using var sandboxHttp = new HttpClient { BaseAddress = new Uri(sandboxUrl), Timeout = TimeSpan.FromSeconds(60) };
