@@ -55,7 +55,8 @@ public sealed class WeiboPublisher(WeiboClient client, WeiboCredentials credenti
     /// </summary>
     public static string Status(PublicationItem item, string url)
     {
-        var text = $"【{item.Title}】" + (item.Summary ?? BodySanitizer.ToPlainText(item.Body));
+        // statuses/share refuses a "#话题词#": a '#' of the text is written full-width (＃), which is no topic marker.
+        var text = ($"【{item.Title}】" + (item.Summary ?? BodySanitizer.ToPlainText(item.Body))).Replace('#', '＃');
         var tail = " " + url;
         if (WeiboTextLength.Fits(text + tail)) return text + tail;
         int low = 0, high = text.Length; // the longest prefix that fits with "…"
