@@ -17,7 +17,7 @@ namespace Channels.IntegrationTests;
 /// seconds, so only the push → ledger → event → check path can have finished it — on both Durable backends.
 /// </summary>
 [Collection(ChannelsCollection.Name)]
-public sealed class VerdictEventTests(ChannelsHost shared)
+public sealed class VerdictEventTests(ChannelsHost shared, Xunit.Abstractions.ITestOutputHelper output)
 {
     [Theory]
     [InlineData("memory")]
@@ -52,6 +52,7 @@ public sealed class VerdictEventTests(ChannelsHost shared)
             var durable = app.Services.GetRequiredService<DurableTaskClient>();
             var done = await durable.WaitForInstanceCompletionAsync("pub-" + item.Id, getInputsAndOutputs: false, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
             clock.Stop();
+            output.WriteLine($"{backend}: submitted to delivered in {clock.Elapsed.TotalSeconds:F1} s (push sent 1.5 s after the submit; first fallback poll due at 600 s)");
 
             Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}"); // the first fallback poll was due after 600 s
