@@ -44,9 +44,9 @@ public sealed class WeiboApiException(int code, string? error) : Exception($"Wei
     public string? ChineseReason => Code switch
     {
         10017 when Error?.Contains("bind domain", StringComparison.OrdinalIgnoreCase) == true =>
-            "微博拒绝：正文中的链接不在应用绑定的安全域名内（微博开放平台 我的应用—应用信息—安全域名 须包含网站域名）",
-        20012 => "微博拒绝：正文超过140字（微博计数：两个半角字符算一个字，链接算10个字）",
-        10016 => "微博拒绝：缺少必填参数（" + Error + "）",
+            "正文中的链接不在应用绑定的安全域名内（微博开放平台 我的应用—应用信息—安全域名 须包含网站域名）",
+        20012 => "正文超过140字（微博计数：两个半角字符算一个字，链接算10个字）",
+        10016 => "缺少必填参数（" + Error + "）",
         _ => null,
     };
 

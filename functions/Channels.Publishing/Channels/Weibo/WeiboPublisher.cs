@@ -41,7 +41,7 @@ public sealed class WeiboPublisher(WeiboClient client, WeiboCredentials credenti
         }
         catch (WeiboApiException e) when (e.IsPermanent || e.IsDuplicate)
         {
-            return ChannelStep.Failed(e.ChineseReason is { } reason ? $"{reason}：{e.Message}" : $"微博平台拒绝：{e.Message}");
+            return ChannelStep.Failed(e.ChineseReason is { } reason ? $"微博平台拒绝：{reason}（{e.Message}）" : $"微博平台拒绝：{e.Message}");
         }
     }
 
