@@ -174,7 +174,7 @@ public class VerdictSignalNamesTests
     public void Waiter_IsDerivedFromTheInstanceThatDeliversTheChannelNow()
     {
         Assert.Equal("pub-t-0001-verdict-sms", VerdictSignal.WaiterId(VerdictSignal.DeliveringInstance("t-0001", "sms", 0), "sms"));
-        Assert.Equal(Channels.Publishing.Api.PublicationsApi.InstanceId("t-0001"), VerdictSignal.DeliveringInstance("t-0001", "wechat", 0));
+        Assert.Equal(global::Channels.Publishing.Api.PublicationsApi.InstanceId("t-0001"), VerdictSignal.DeliveringInstance("t-0001", "wechat", 0));
         Assert.Equal(RetryChannelOrchestrator.InstanceId("t-0001", "wechat", 2), VerdictSignal.DeliveringInstance("t-0001", "wechat", 2));
         Assert.Equal("retry-t-0001-wechat-2-verdict-wechat", VerdictSignal.WaiterId(VerdictSignal.DeliveringInstance("t-0001", "wechat", 2), "wechat"));
         Assert.Equal("verdict-wechat", VerdictSignal.EventName("wechat"));
