@@ -20,6 +20,10 @@ public sealed class DurableTriggers
     public static Task<ChannelOutcome> RetryChannel([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RetryChannelOrchestrator().RunAsync(context, context.GetInput<RetryRequest>()!);
 
+    [Function(nameof(VerdictWaitOrchestrator))]
+    public static Task<ChannelOutcome> VerdictWait([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new VerdictWaitOrchestrator().RunAsync(context, context.GetInput<VerdictWait>()!);
+
     [Function(nameof(RetractOrchestrator))]
     public static Task<string> Retract([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RetractOrchestrator().RunAsync(context, context.GetInput<RetractRequest>()!);

@@ -85,8 +85,8 @@ public sealed class HttpTriggers
 
     /// <summary>Tencent's receipt callback: the handler checks Channels:Sms:CallbackToken (?token=…), not a function key.</summary>
     [Function(nameof(R.SmsReceipts))]
-    public Task<IActionResult> SmsReceipts([HttpTrigger(Open, R.Post, Route = R.SmsReceipts)] HttpRequest req, FunctionContext ctx) =>
-        RunAsync(nameof(R.SmsReceipts), req, ctx);
+    public Task<IActionResult> SmsReceipts([HttpTrigger(Open, R.Post, Route = R.SmsReceipts)] HttpRequest req, FunctionContext ctx,
+        [DurableClient] DurableTaskClient client) => RunAsync(nameof(R.SmsReceipts), req, ctx, client);
 
     [Function(nameof(R.Health))]
     public Task<IActionResult> Health([HttpTrigger(Open, R.Get, Route = R.Health)] HttpRequest req, FunctionContext ctx) =>

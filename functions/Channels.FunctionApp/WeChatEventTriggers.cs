@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using static Channels.FunctionApp.RouteRunner;
 using R = Channels.Publishing.Api.Routes.ApiRoutes;
 
@@ -17,6 +18,6 @@ public sealed class WeChatEventTriggers
         RunAsync(nameof(R.WeChatEventsVerify), req, ctx);
 
     [Function(nameof(R.WeChatEvents))]
-    public Task<IActionResult> WeChatEvents([HttpTrigger(AuthorizationLevel.Anonymous, R.Post, Route = R.WeChatEvents)] HttpRequest req, FunctionContext ctx) =>
-        RunAsync(nameof(R.WeChatEvents), req, ctx);
+    public Task<IActionResult> WeChatEvents([HttpTrigger(AuthorizationLevel.Anonymous, R.Post, Route = R.WeChatEvents)] HttpRequest req,
+        FunctionContext ctx, [DurableClient] DurableTaskClient client) => RunAsync(nameof(R.WeChatEvents), req, ctx, client);
 }

@@ -19,6 +19,10 @@ internal static class EmbeddedSandbox
         {
             o.WeChatPushUrl = builder.Configuration["Channels:Sandbox:WeChatPushUrl"] ?? "";
             o.WeChatPushToken = builder.Configuration["Channels:WeChat:EventToken"] ?? "";
+            // The site we link to is the app's bound safe domain (安全域名), as an operator configures it at Weibo.
+            var siteUrl = builder.Configuration["Channels:Website:BaseUrl"] ?? new Channels.Publishing.Channels.Website.WebsiteOptions().BaseUrl;
+            if (Uri.TryCreate(siteUrl, UriKind.Absolute, out var site)) o.WeiboSafeDomains += "," + site.Host;
+            if (builder.Configuration["Channels:Sandbox:WeiboSafeDomains"] is { Length: > 0 } safe) o.WeiboSafeDomains = safe;
         });
         await sandbox.StartAsync();
         var url = sandbox.Urls.First().TrimEnd('/');

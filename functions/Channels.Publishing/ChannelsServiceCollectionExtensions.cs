@@ -49,6 +49,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<PublicationsApi>();
         services.AddSingleton<StatisticsApi>();
         services.AddSingleton<SmsCallbackApi>();
+        services.AddSingleton<Orchestration.VerdictSignal>();
         services.AddSingleton<SmsAudiencesApi>();
         services.AddSingleton<Channels.Sms.SmsAudienceStore>();
         services.AddSingleton<Channels.Sms.SmsAudienceResolver>();
@@ -116,6 +117,7 @@ public static class ChannelsServiceCollectionExtensions
     static IServiceCollection AddWeiboChannel(this IServiceCollection services)
     {
         AddOptions<WeiboOptions>(services, WeiboOptions.SectionName);
+        services.AddSingleton<IValidateOptions<WeiboOptions>, WeiboOptionsValidator>();
         services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl)).AddChannelResilience();
         services.AddSingleton<WeiboCredentials>();
         services.AddSingleton<WeiboPostingWindow>();

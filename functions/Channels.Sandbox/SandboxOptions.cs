@@ -39,10 +39,11 @@ public sealed class SandboxOptions
     public int TokenLifetimeSeconds { get; set; } = 7200;
 
     /// <summary>
-    /// Weibo safe domains (安全域名), comma-separated: a status must link to one of them (or a subdomain).
-    /// A string rather than a list so that configuration replaces the defaults instead of appending to them.
+    /// Weibo safe domains (安全域名), comma-separated: a status must link to one of them (or a subdomain). The default is
+    /// only the district's site, as a real app binds it: loopback links are refused unless configured (the local host's
+    /// embedded sandbox adds the host of Channels:Website:BaseUrl). A string so that configuration replaces the default.
     /// </summary>
-    public string WeiboSafeDomains { get; set; } = "127.0.0.1,localhost,www.furong.gov.cn";
+    public string WeiboSafeDomains { get; set; } = "www.furong.gov.cn";
 
     /// <summary>
     /// The account's server URL: when set, each freepublish job that completes is pushed there as a signed

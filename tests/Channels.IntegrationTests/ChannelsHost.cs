@@ -61,6 +61,8 @@ public class ChannelsHost : IAsyncLifetime
             "--CHANNELS_SANDBOX_PORT=0",
             "--Channels:Website:BaseUrl=http://127.0.0.1:7071/site",
             "--Channels:Delivery:VerdictPollSeconds=0.2",
+            "--Channels:Delivery:VerdictPollMaxSeconds=1",
+            "--Channels:Delivery:VerdictWindowSeconds=40",
             "--Channels:Delivery:FirstRetrySeconds=0.2",
             "--Channels:Delivery:MaxRetrySeconds=1",
             "--Channels:Delivery:MaxAttempts=4",

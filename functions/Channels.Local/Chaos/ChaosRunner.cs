@@ -20,7 +20,8 @@ internal static class ChaosRunner
 
     public static async Task<int> RunAsync(string storage, bool quick, IReadOnlyCollection<string> only, TextWriter output, CancellationToken ct)
     {
-        var sandbox = SandboxApp.Build(["--urls", "http://127.0.0.1:0"]);
+        // The hosts' site is on loopback: bind it as the Weibo app's safe domain (安全域名), as an operator would their site.
+        var sandbox = SandboxApp.Build(["--urls", "http://127.0.0.1:0", "--Sandbox:WeiboSafeDomains=127.0.0.1"]);
         await sandbox.StartAsync(ct);
         var sandboxUrl = sandbox.Urls.First().TrimEnd('/');
         using var sandboxHttp = new HttpClient { BaseAddress = new Uri(sandboxUrl), Timeout = TimeSpan.FromSeconds(60) };
@@ -43,6 +44,7 @@ internal static class ChaosRunner
                 "--Channels:Sms:SendFromHour=0", "--Channels:WeChat:DigestEnabled=false", "--Channels:Sms:SendUntilHour=24", "--Logging:LogLevel:Default=Warning",
                 "--Channels:Delivery:QuotaDeferCapSeconds=5", // injected quota faults defer a step seconds, not the platform's minute/hour/day
                 "--Channels:Sms:UnknownBatchGraceHours=0.01", "--Channels:Sms:FollowUpSeconds=2", // an SMS batch lost without trace is sent after 36 s, not 72 h
+                "--Channels:Delivery:VerdictPollMaxSeconds=4", "--Channels:Delivery:VerdictWindowSeconds=300", // no push here: polls decide, within the run
             };
             var result = await RunScenarioAsync(scenario, $"c{run}s{index}", args, Path.Combine(logDir, $"{scenario.Name}.log"), sandboxHttp, quick, ct);
             results.Add(result);

@@ -66,7 +66,8 @@ public sealed class DurableSidecar : IAsyncDisposable
                 };
                 var azure = new AzureStorageOrchestrationService(settings);
                 await azure.CreateIfNotExistsAsync();
-                return (azure, azure);
+                var copying = new TagCopyingService<AzureStorageOrchestrationService>(azure);
+                return (copying, copying);
             default:
                 throw new ArgumentException($"unknown Durable backend '{backend}' (memory | azurestorage)", nameof(backend));
         }

@@ -3,7 +3,7 @@ using Channels.Publishing.Orchestration;
 
 namespace Channels.Publishing.Api;
 
-/// <summary>Retry and verdict polling of deliveries (copied into each orchestration's input when it starts).</summary>
+/// <summary>Retry, verdict waiting and fallback polling of deliveries (copied into each orchestration's input when it starts).</summary>
 public sealed class DeliveryOptions
 {
     public const string SectionName = "Channels:Delivery";
@@ -11,8 +11,17 @@ public sealed class DeliveryOptions
     [Range(1, 20)] public int MaxAttempts { get; set; } = 5;
     [Range(0.1, 600)] public double FirstRetrySeconds { get; set; } = 2;
     [Range(1, 3600)] public double MaxRetrySeconds { get; set; } = 60;
+    /// <summary>
+    /// Verdicts arrive as events (WeChat pushes, SMS receipt callbacks); polling is the slow fallback: the first check
+    /// waits VerdictPollSeconds, each next one twice as long up to VerdictPollMaxSeconds, until VerdictWindowSeconds
+    /// (default 72 h: WeChat review takes hours, SMS receipts days) have passed without a verdict — then failed.
+    /// </summary>
     [Range(0.1, 3600)] public double VerdictPollSeconds { get; set; } = 5;
-    [Range(1, 10_000)] public int MaxVerdictPolls { get; set; } = 120;
+    [Range(0.1, 86_400)] public double VerdictPollMaxSeconds { get; set; } = 1800;
+    [Range(1, 2_592_000)] public double VerdictWindowSeconds { get; set; } = 259_200;
+
+    /// <summary>Waits per run of the verdict orchestration before it continues as new (bounds its history).</summary>
+    [Range(1, 1000)] public int VerdictWaitsPerRun { get; set; } = 20;
 
     /// <summary>After the retries of a step are exhausted: how many more rounds, each after a longer pause, before the channel is failed.</summary>
     [Range(0, 10)] public int RecoveryRounds { get; set; } = 2;
@@ -29,5 +38,6 @@ public sealed class DeliveryOptions
     [Range(0, 100)] public int MaxDeferrals { get; set; } = 8;
 
     public DeliveryPolicy ToPolicy() =>
-        new(MaxAttempts, FirstRetrySeconds, MaxRetrySeconds, VerdictPollSeconds, MaxVerdictPolls, RecoveryRounds, RecoveryDelaySeconds, MaxDeferrals);
+        new(MaxAttempts, FirstRetrySeconds, MaxRetrySeconds, VerdictPollSeconds, RecoveryRounds, RecoveryDelaySeconds, MaxDeferrals,
+            VerdictPollMaxSeconds, VerdictWindowSeconds, VerdictWaitsPerRun);
 }

@@ -74,7 +74,7 @@ public sealed class MonitoringApi(
             return;
         }
 
-        var instance = $"retry-{id}-{channel}-{entry.Retries.ToString(CultureInfo.InvariantCulture)}";
+        var instance = RetryChannelOrchestrator.InstanceId(id, channel, entry.Retries);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(RetryChannelOrchestrator),
             new RetryRequest(id, channel, delivery.Value.ToPolicy()), new Microsoft.DurableTask.StartOrchestrationOptions(instance), ct);
         await store.UpdateStatusAsync(id, PublicationStatus.Publishing, time.GetUtcNow(), false, null, ct);

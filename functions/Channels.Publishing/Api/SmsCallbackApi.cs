@@ -11,13 +11,16 @@ namespace Channels.Publishing.Api;
 /// <summary>
 /// POST /api/sms/receipts: Tencent's delivery-receipt callback, a JSON array of {user_receive_time, nationcode, mobile,
 /// report_status, errmsg, description, sid}. Each receipt is matched to its item by sid (= SerialNo) and stored exactly
-/// like a pulled one (upsert: a repeated callback changes nothing). Unknown sids are logged and acknowledged.
+/// like a pulled one (upsert: a repeated callback changes nothing), then the item's verdict wait is woken to read them.
+/// Unknown sids are logged and acknowledged.
 /// Replies {"result":0,"errmsg":"OK"} as Tencent expects; a body that is not such an array is 400, one over 1 MB (chunked or not) 413.
 /// </summary>
 public sealed class SmsCallbackApi(
-    SmsReceiptStore receipts, Microsoft.Extensions.Options.IOptions<SmsOptions> options, ILogger<SmsCallbackApi> logger, SmsFollowUp? followUp = null)
+    SmsReceiptStore receipts, Orchestration.VerdictSignal signal, Microsoft.Extensions.Options.IOptions<SmsOptions> options,
+    ILogger<SmsCallbackApi> logger, SmsFollowUp? followUp = null)
 {
-    public async Task ReceiveAsync(HttpContext ctx)
+    /// <param name="client">Wakes the orchestration waiting for each item's SMS verdict (<see cref="Orchestration.VerdictSignal"/>).</param>
+    public async Task ReceiveAsync(HttpContext ctx, Microsoft.DurableTask.Client.DurableTaskClient client)
     {
         var ct = ctx.RequestAborted;
         var expected = options.Value.CallbackToken;
@@ -74,6 +77,7 @@ public sealed class SmsCallbackApi(
         {
             await receipts.SaveAsync(itemId, list, ct);
             if (followUp is not null) await followUp.RefreshAsync(itemId, ct); // the ledger row shows the receipts at once
+            await signal.RaiseAsync(client, itemId, ChannelNames.Sms, "receipt callback", ct);
         }
         await ApiResponses.JsonAsync(ctx, 200, new { result = 0, errmsg = "OK" });
     }

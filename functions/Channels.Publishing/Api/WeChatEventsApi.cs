@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using Channels.Publishing.Channels.WeChat;
+using Channels.Publishing.Items;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,12 +16,12 @@ namespace Channels.Publishing.Api;
 /// timestamp again 409 (<see cref="WeChatNonceCache"/>). GET with echostr is the URL check (echostr back). POST carries
 /// an XML event, in the configured message mode (<see cref="WeChatOptions.EventMode"/>): plaintext, compatible or safe
 /// (msg_signature over the &lt;Encrypt&gt; element, then AES decryption, <see cref="WeChatMessageCrypt"/>).
-/// PUBLISHJOBFINISH is recorded by <see cref="WeChatPushRecorder"/>, MASSSENDJOBFINISH by <see cref="WeChatDigestVerdict"/>;
+/// PUBLISHJOBFINISH is recorded by <see cref="WeChatPushRecorder"/> and then wakes the orchestration waiting for it, MASSSENDJOBFINISH by <see cref="WeChatDigestVerdict"/>;
 /// anything else is acknowledged and ignored. The answer is "success" (WeChat retries a push it did not get an answer to).
 /// </summary>
 public sealed class WeChatEventsApi(
-    WeChatPushRecorder recorder, WeChatDigestVerdict digestVerdict, WeChatNonceCache nonces, IOptions<WeChatOptions> options, TimeProvider time,
-    ILogger<WeChatEventsApi> logger)
+    WeChatPushRecorder recorder, WeChatPublishIndex index, Orchestration.VerdictSignal signal, WeChatDigestVerdict digestVerdict,
+    WeChatNonceCache nonces, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatEventsApi> logger)
 {
     const int MaxBodyBytes = 64 * 1024;
     const int MaxSkewSeconds = 300;
@@ -31,7 +32,8 @@ public sealed class WeChatEventsApi(
         await TextAsync(ctx, 200, ctx.Request.Query["echostr"].ToString());
     }
 
-    public async Task ReceiveAsync(HttpContext ctx)
+    /// <param name="client">Wakes the orchestration waiting for the item's WeChat verdict (<see cref="Orchestration.VerdictSignal"/>).</param>
+    public async Task ReceiveAsync(HttpContext ctx, Microsoft.DurableTask.Client.DurableTaskClient client)
     {
         if (!await AuthenticAsync(ctx)) return;
         if (await RequestBody.ReadAsync(ctx.Request, MaxBodyBytes, ctx.RequestAborted) is not { } bytes)
@@ -66,6 +68,8 @@ public sealed class WeChatEventsApi(
             case "PUBLISHJOBFINISH" when ParsePublish(root.Element("PublishEventInfo")) is { } e:
                 var result = await recorder.RecordAsync(e, ctx.RequestAborted);
                 logger.LogInformation("PUBLISHJOBFINISH publish_id {PublishId} status {Status}: {Result}", e.PublishId, e.Status, result);
+                if (result == "recorded" && await index.ItemOfAsync(e.PublishId, ctx.RequestAborted) is { } itemId)
+                    await signal.RaiseAsync(client, itemId, ChannelNames.WeChat, "PUBLISHJOBFINISH", ctx.RequestAborted);
                 break;
             case "MASSSENDJOBFINISH" when ((string?)(root.Element("MsgID") ?? root.Element("MsgId")))?.Trim() is { Length: > 0 } msgId:
                 var status = ((string?)root.Element("Status"))?.Trim() ?? "";

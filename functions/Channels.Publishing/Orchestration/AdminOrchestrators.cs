@@ -6,6 +6,10 @@ namespace Channels.Publishing.Orchestration;
 /// <summary>An admin's retry of one failed channel: the same delivery steps (reconciling first), then the status from the ledger.</summary>
 public sealed class RetryChannelOrchestrator : TaskOrchestrator<RetryRequest, ChannelOutcome>
 {
+    /// <summary>The instance of the admin's <paramref name="retries"/>-th retry of a channel (the ledger row's Retries).</summary>
+    public static string InstanceId(string itemId, string channel, int retries) =>
+        $"retry-{itemId}-{channel}-{retries.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public override async Task<ChannelOutcome> RunAsync(TaskOrchestrationContext context, RetryRequest input)
     {
         var outcome = await ChannelDelivery.RunAsync(context, input.ItemId, input.Channel, input.Policy);

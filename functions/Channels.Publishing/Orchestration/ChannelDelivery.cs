@@ -6,9 +6,9 @@ namespace Channels.Publishing.Orchestration;
 
 /// <summary>
 /// One channel of one item, inside an orchestration: a paced channel first waits on a durable timer for its slot,
-/// then the delivery activity runs under the durable retry policy and is polled with durable timers until the
-/// platform's final verdict. Retries exhausted: after RecoveryRounds pauses the channel is recorded failed with the
-/// reason; no verdict in time: failed at once.
+/// then the delivery activity runs under the durable retry policy; a channel the platform accepted awaits its final
+/// verdict in <see cref="VerdictWaitOrchestrator"/> (woken by the push or callback, polled as a fallback). Retries
+/// exhausted: after RecoveryRounds pauses the channel is recorded failed with the reason; no verdict in time: failed.
 /// Used by the publication and by an admin's retry of one channel.
 /// </summary>
 public static class ChannelDelivery
@@ -62,17 +62,12 @@ public static class ChannelDelivery
             outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, PublishAt: publishAt), retry);
         }
 
-        for (var poll = 0; outcome.State == DeliveryState.Accepted; poll++)
+        if (outcome.State == DeliveryState.Accepted)
         {
-            if (poll >= p.MaxVerdictPolls)
-            {
-                return await FailAsync(context, itemId, channel, "平台在规定时间内未给出最终结果");
-            }
-
-            var next = context.CurrentUtcDateTime.AddSeconds(p.VerdictPollSeconds);
-            if (outcome.NotBefore is { } deferred && deferred.UtcDateTime > next) next = deferred.UtcDateTime;
-            await context.CreateTimer(next, CancellationToken.None);
-            outcome = await context.CallActivityAsync<ChannelOutcome>(nameof(DeliverActivity), new ChannelTask(itemId, channel, Check: true, PublishAt: publishAt), retry);
+            // Accepted: the verdict comes later, as a push or callback event (polling only as a slow fallback).
+            var wait = new VerdictWait(itemId, channel, p, publishAt, context.CurrentUtcDateTime.AddSeconds(p.VerdictWindowSeconds));
+            outcome = await context.CallSubOrchestratorAsync<ChannelOutcome>(nameof(VerdictWaitOrchestrator), wait,
+                new SubOrchestrationOptions { InstanceId = VerdictSignal.WaiterId(context.InstanceId, channel) });
         }
 
         return outcome;

@@ -13,6 +13,7 @@ public static class ChannelsTasks
     [
         typeof(PublishOrchestrator),
         typeof(RetryChannelOrchestrator),
+        typeof(VerdictWaitOrchestrator),
         typeof(RetractOrchestrator),
         typeof(WeChatDigestOrchestrator),
     ];

@@ -25,17 +25,28 @@ public sealed record Escalation(string ItemId, string Kind, DateTimeOffset Incid
 /// <summary>Activity input: records a schedule change (moved or cancelled) on the publication.</summary>
 public sealed record ScheduleRecord(string ItemId, ScheduleChange Change);
 
-/// <summary>Retry and verdict-polling settings, fixed when the publication is submitted so replays see the same values.</summary>
+/// <summary>
+/// Retry and verdict settings, fixed when the publication is submitted so replays see the same values. A verdict is
+/// awaited as an event (<see cref="VerdictSignal"/>); the fallback poll waits VerdictPollSeconds, doubling up to
+/// VerdictPollMaxSeconds, for at most VerdictWindowSeconds; one run of the waiting orchestration holds at most
+/// VerdictWaitsPerRun waits, then continues as new (bounded history).
+/// </summary>
 public sealed record DeliveryPolicy(
     int MaxAttempts = 5,
     double FirstRetrySeconds = 2,
     double MaxRetrySeconds = 60,
     double VerdictPollSeconds = 5,
-    int MaxVerdictPolls = 120,
     int RecoveryRounds = 2,
     double RecoveryDelaySeconds = 60,
-    int MaxDeferrals = 8)
+    int MaxDeferrals = 8,
+    double VerdictPollMaxSeconds = 1800,
+    double VerdictWindowSeconds = 259_200,
+    int VerdictWaitsPerRun = 20)
 {
+    /// <summary>The fallback poll's wait before check number <paramref name="round"/> + 1: VerdictPollSeconds × 2^round, capped.</summary>
+    public double VerdictPollDelaySeconds(int round) =>
+        Math.Min(VerdictPollMaxSeconds, VerdictPollSeconds * Math.Pow(2, Math.Min(round, 30)));
+
     /// <summary>The durable retry policy of every channel activity: MaxAttempts, exponential from FirstRetrySeconds (×2) up to MaxRetrySeconds.</summary>
     public TaskOptions RetryOptions() => TaskOptions.FromRetryPolicy(new RetryPolicy(
         MaxAttempts, TimeSpan.FromSeconds(FirstRetrySeconds), 2.0, TimeSpan.FromSeconds(MaxRetrySeconds)));

@@ -11,7 +11,8 @@ public class WeiboStatusTests
     {
         var item = SampleItems.Valid() with { Summary = new string('字', 500) };
         var status = WeiboPublisher.Status(item, Url);
-        Assert.True(status.Length <= WeiboPublisher.MaxLength, $"length {status.Length}");
+        var length = WeiboTextLength.Count(status);
+        Assert.InRange(length, WeiboPublisher.MaxLength - 1, WeiboPublisher.MaxLength); // as much summary as fits, no more
         Assert.EndsWith(" " + Url, status, StringComparison.Ordinal);
         Assert.StartsWith("【" + item.Title + "】", status, StringComparison.Ordinal);
     }
@@ -21,5 +22,24 @@ public class WeiboStatusTests
     {
         var status = WeiboPublisher.Status(SampleItems.Valid(), Url);
         Assert.Contains(SampleItems.Valid().Summary!, status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Status_AsciiSummary_TwoHalfWidthCharactersCountAsOne_KeepsTwiceAsMany()
+    {
+        var item = SampleItems.Valid() with { Title = "T", Summary = new string('a', 220) };
+        var status = WeiboPublisher.Status(item, Url);
+        Assert.Contains(new string('a', 220), status, StringComparison.Ordinal); // 220 half-width count 110: fits; by runes it would not
+        Assert.True(status.Length > WeiboPublisher.MaxLength);
+        Assert.True(WeiboTextLength.Fits(status));
+    }
+
+    [Fact]
+    public void Status_EmojiAtTheCut_NeverSplitsASurrogatePair()
+    {
+        var item = SampleItems.Valid() with { Summary = string.Concat(Enumerable.Repeat("😀", 200)) };
+        var status = WeiboPublisher.Status(item, Url);
+        Assert.True(WeiboTextLength.Fits(status));
+        Assert.DoesNotContain('�', System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(status)));
     }
 }

@@ -109,6 +109,16 @@ public class OptionsValidationTests
     }
 
     [Fact]
+    public void AddChannelsCore_RealWeiboWithoutRip_StartupFailsNamingRip()
+    {
+        var settings = AzureSettings();
+        settings.Remove("Channels:Weibo:Rip");
+        using var provider = Build(settings);
+
+        Assert.Contains("Channels:Weibo:Rip", StartupFailure(provider).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddChannelsCore_BlobUriWithoutTableUri_FailsNamingTableServiceUri()
     {
         var settings = AzureSettings();

@@ -10,7 +10,7 @@ public class PublishOrchestratorTests
     static readonly DateTime Now = new(2017, 3, 1, 4, 0, 0, DateTimeKind.Utc);
 
     static PublishRequest Request(DateTimeOffset publishAt, params string[] channels) =>
-        new("t-0001", publishAt, channels, new DeliveryPolicy(MaxAttempts: 3, VerdictPollSeconds: 5, MaxVerdictPolls: 3));
+        new("t-0001", publishAt, channels, new DeliveryPolicy(MaxAttempts: 3, VerdictPollSeconds: 5, VerdictWindowSeconds: 600));
 
     static Mock<TaskOrchestrationContext> Context()
     {
@@ -43,31 +43,26 @@ public class PublishOrchestratorTests
     }
 
     [Fact]
-    public async Task RunAsync_LateVerdict_PollsWithDurableTimerUntilDelivered()
+    public async Task RunAsync_Accepted_AwaitsTheVerdictInASubOrchestrationNamedForTheChannel()
     {
         var ctx = Context();
+        ctx.SetupGet(c => c.InstanceId).Returns("pub-t-0001");
         Deliver(ctx, "wechat", false, new ChannelOutcome("wechat", DeliveryState.Accepted));
-        Deliver(ctx, "wechat", true, new ChannelOutcome("wechat", DeliveryState.Delivered, "https://mp.weixin.qq.com/s/x"));
+        VerdictWait? wait = null;
+        SubOrchestrationOptions? options = null;
+        ctx.Setup(c => c.CallSubOrchestratorAsync<ChannelOutcome>(new TaskName(nameof(VerdictWaitOrchestrator)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+           .Callback((TaskName _, object? input, TaskOptions? o) => (wait, options) = ((VerdictWait?)input, o as SubOrchestrationOptions))
+           .ReturnsAsync(new ChannelOutcome("wechat", DeliveryState.Delivered, "https://mp.weixin.qq.com/s/x"));
 
         var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "wechat"));
 
         Assert.Equal(DeliveryState.Delivered, Assert.Single(outcome.Channels).State);
-        ctx.Verify(c => c.CreateTimer(Now.AddSeconds(5), It.IsAny<CancellationToken>()), Times.Once);
-    }
-
-    [Fact]
-    public async Task RunAsync_NoVerdictInTime_ChannelMarkedFailed()
-    {
-        var ctx = Context();
-        Deliver(ctx, "wechat", false, new ChannelOutcome("wechat", DeliveryState.Accepted));
-        Deliver(ctx, "wechat", true, new ChannelOutcome("wechat", DeliveryState.Accepted));
-        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(FailChannelActivity)), It.IsAny<ChannelFailure>(), It.IsAny<TaskOptions?>()))
-           .ReturnsAsync(new ChannelOutcome("wechat", DeliveryState.Failed));
-
-        var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "wechat"));
-
-        Assert.Equal(DeliveryState.Failed, Assert.Single(outcome.Channels).State);
-        ctx.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+        Assert.Equal("pub-t-0001-verdict-wechat", options?.InstanceId);
+        Assert.Equal(VerdictSignal.WaiterId(VerdictSignal.DeliveringInstance("t-0001", "wechat", 0), "wechat"), options?.InstanceId);
+        Assert.Equal(Now.AddSeconds(600), wait?.DeadlineUtc);
+        Assert.Equal(0, wait?.Round);
+        ctx.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
+        ctx.Verify(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "wechat", true), It.IsAny<TaskOptions?>()), Times.Never);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class WeiboClient(HttpClient http, Microsoft.Extensions.Options.IOptions<
         var o = options.Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["access_token"] = o.AccessToken, ["status"] = status, ["rip"] = o.Rip,
+            ["access_token"] = o.AccessToken, ["status"] = status, ["rip"] = o.EffectiveRip,
         });
         using var response = await http.PostAsync("2/statuses/share.json", form, ct);
         var json = await ChannelHttp.ReadJsonAsync(response, "Weibo statuses/share", ct);
@@ -33,6 +33,23 @@ public class WeiboClient(HttpClient http, Microsoft.Extensions.Options.IOptions<
 /// <summary>A Weibo error_code (contract reference §2.4).</summary>
 public sealed class WeiboApiException(int code, string? error) : Exception($"Weibo error_code {code} {error}"), IQuotaLimited
 {
+    /// <summary>Weibo's own error text ("appkey not bind domain!", "Text too long, …").</summary>
+    public string? Error { get; } = error;
+
+    /// <summary>
+    /// The refusal in Chinese for the admin, when we know what it means: 10017 "appkey not bind domain!" (the link is not
+    /// under the app's 安全域名, reported for statuses/share at https://blog.csdn.net/qq_35241831/article/details/120436206),
+    /// 20012 text too long, 10016 a missing parameter.
+    /// </summary>
+    public string? ChineseReason => Code switch
+    {
+        10017 when Error?.Contains("bind domain", StringComparison.OrdinalIgnoreCase) == true =>
+            "正文中的链接不在应用绑定的安全域名内（微博开放平台 我的应用—应用信息—安全域名 须包含网站域名）",
+        20012 => "正文超过140字（微博计数：两个半角字符算一个字，链接算10个字）",
+        10016 => "缺少必填参数（" + Error + "）",
+        _ => null,
+    };
+
     /// <summary>Rate limits (10022 IP, 10023 user, 10024 user per API, 20016 out of limit) are hourly (contract reference §2.5).</summary>
     public QuotaWindow? Window => Code is 10022 or 10023 or 10024 or 20016 ? QuotaWindow.Hour : null;
 

@@ -13,9 +13,15 @@ public sealed class WeiboOptions
     [Required]
     public string AccessToken { get; set; } = "weibo-sandbox-token";
 
-    /// <summary>The operator IP Weibo requires in rip.</summary>
-    [Required]
-    public string Rip { get; set; } = "127.0.0.1";
+    /// <summary>
+    /// rip of statuses/share: "开发者上报的操作用户真实IP … 请传操作用户的真实有效IP" (https://open.weibo.com/wiki/2/statuses/share) —
+    /// the operator's real public IP. Required outside the sandbox (<see cref="WeiboOptionsValidator"/>); against a
+    /// sandbox on this machine it may stay empty and 127.0.0.1 is sent.
+    /// </summary>
+    public string Rip { get; set; } = "";
+
+    /// <summary>What is sent as rip: the configured IP, or 127.0.0.1 against a local sandbox.</summary>
+    public string EffectiveRip => string.IsNullOrWhiteSpace(Rip) ? "127.0.0.1" : Rip.Trim();
 
     /// <summary>Posts allowed per window and account; Weibo's limit is 30 an hour, we stay under it.</summary>
     [Range(1, 30)]

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Channels.Publishing.Channels.Weibo;
 
 /// <summary>
-/// Weibo: one status per item, "【title】summary + the item's website URL" within 140 characters.
+/// Weibo: one status per item, "【title】summary + the item's website URL" within 140 as Weibo counts them.
 /// The URL makes the text unique per item, so a 20019 (identical text) after an earlier attempt means
 /// the earlier post went through: it is recorded as delivered, never posted again. An expired or invalid token holds
 /// the channel (<see cref="WeiboCredentials"/>); the hourly budget is kept by <see cref="WeiboPostingWindow"/>.
@@ -41,7 +41,7 @@ public sealed class WeiboPublisher(WeiboClient client, WeiboCredentials credenti
         }
         catch (WeiboApiException e) when (e.IsPermanent || e.IsDuplicate)
         {
-            return ChannelStep.Failed($"微博平台拒绝：{e.Message}");
+            return ChannelStep.Failed(e.ChineseReason is { } reason ? $"微博平台拒绝：{reason}（{e.Message}）" : $"微博平台拒绝：{e.Message}");
         }
     }
 
@@ -49,14 +49,29 @@ public sealed class WeiboPublisher(WeiboClient client, WeiboCredentials credenti
 
     ChannelStep Delivered(DeliveryJob job) => ChannelStep.Delivered(new CountedPost(Channel, job.Item.Id, Metrics.Post));
 
-    /// <summary>Builds the status text: never longer than 140 characters, always ending with the URL.</summary>
+    /// <summary>
+    /// Builds the status text: "【title】summary URL", within 140 as Weibo counts it (<see cref="WeiboTextLength"/>: two
+    /// half-width characters make one, a link counts 10), the summary (then the title) shortened with "…" when needed.
+    /// </summary>
     public static string Status(PublicationItem item, string url)
     {
-        var head = $"【{item.Title}】";
-        var summary = item.Summary ?? BodySanitizer.ToPlainText(item.Body);
-        var room = MaxLength - url.Length - 1;
-        var text = head + summary;
-        if (text.Length > room) text = text[..Math.Max(0, room - 1)] + "…";
-        return text + " " + url;
+        // statuses/share refuses a "#话题词#": a '#' of the text is written full-width (＃), which is no topic marker.
+        var text = ($"【{item.Title}】" + (item.Summary ?? BodySanitizer.ToPlainText(item.Body))).Replace('#', '＃');
+        var tail = " " + url;
+        if (WeiboTextLength.Fits(text + tail)) return text + tail;
+        int low = 0, high = text.Length; // the longest prefix that fits with "…"
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (WeiboTextLength.Fits(Cut(text, mid) + "…" + tail)) low = mid;
+            else high = mid - 1;
+        }
+
+        while (low > 0 && !WeiboTextLength.Fits(Cut(text, low) + "…" + tail)) low--;
+        return Cut(text, low) + "…" + tail;
     }
+
+    /// <summary>The first <paramref name="length"/> UTF-16 units, never splitting a surrogate pair.</summary>
+    static string Cut(string text, int length) =>
+        length > 0 && length < text.Length && char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
 }
