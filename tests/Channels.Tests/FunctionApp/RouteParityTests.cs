@@ -77,11 +77,11 @@ public class RouteParityTests
     [Fact]
     public void ARouteOnOneHostOnly_IsReported()
     {
-        var extra = new ApiRoute("ListColumns", ApiRoutes.Get, "columns", _ => Task.CompletedTask);
+        var extra = new ApiRoute("ListWidgets", ApiRoutes.Get, "widgets", _ => Task.CompletedTask);
         var table = ApiRoutes.All.Append(extra).ToList();
 
-        Assert.Equal(["in ApiRoutes, no Function App trigger: (ListColumns, GET, columns)"], FunctionAppDifferences(table, FunctionAppRoutes()));
-        Assert.Equal(["in ApiRoutes, not mapped by the local host: (GET, /api/columns)"], LocalHostDifferences(table, LocalHostRoutes()));
+        Assert.Equal(["in ApiRoutes, no Function App trigger: (ListWidgets, GET, widgets)"], FunctionAppDifferences(table, FunctionAppRoutes()));
+        Assert.Equal(["in ApiRoutes, not mapped by the local host: (GET, /api/widgets)"], LocalHostDifferences(table, LocalHostRoutes()));
         var handMapped = LocalHostRoutes().Append(("DELETE", "/api/publications/{id}")).ToList();
         Assert.Equal(["local host endpoint under /api/, not in ApiRoutes: (DELETE, /api/publications/{id})"], LocalHostDifferences(ApiRoutes.All, handMapped));
     }
