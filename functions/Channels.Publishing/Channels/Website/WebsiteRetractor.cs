@@ -18,7 +18,7 @@ public sealed class WebsiteRetractor(ChannelsStorage storage, ListingBook listin
         var item = job.Delivery.Item;
         var columns = item.Columns.Select(ColumnCatalog.Find).OfType<WebsiteColumn>().ToList();
         await Task.WhenAll(columns
-            .Select(column => archive.ChangeAsync(column, new ColumnChange(null, item.Id), pages.WriteColumnAsync))
+            .Select(column => archive.ChangeAsync(column, new ColumnChange(null, item.Id), pages.RenderColumn))
             .Append(listings.RemoveAsync("web-home", item.Id, options.Value.ListLength, pages.WriteHomeAsync))
             .Append(sitemaps.RemoveItemAsync(item.Id, item.PublishAt!.Value)));
         await storage.Web.DeleteBlobIfExistsAsync(SiteRenderer.ItemPath(item.Id), cancellationToken: ct);
