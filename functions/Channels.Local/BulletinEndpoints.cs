@@ -4,14 +4,14 @@ using Channels.Publishing.Storage;
 namespace Channels.Local;
 
 /// <summary>
-/// The bulletin exports on the local host: the gazette rebuild API, and the bulletin container served read-only
+/// The bulletin exports on the local host: the gazette API (GET where it is, admin POST rebuilds), and the bulletin container served read-only
 /// under /bulletin/ (issues, notices, gazettes) so people can open and print them (Azurite serves no web endpoint).
 /// </summary>
 public static class BulletinEndpoints
 {
     public static void MapBulletin(this WebApplication app)
     {
-        app.MapGet("/api/bulletin/gazette/{year}/{month}", (HttpContext ctx, BulletinApi api, string year, string month) => api.GazetteAsync(ctx, year, month));
+        app.MapMethods("/api/bulletin/gazette/{year}/{month}", ["GET", "POST"], (HttpContext ctx, BulletinApi api, string year, string month) => api.GazetteAsync(ctx, year, month));
         app.MapGet("/bulletin/{**path}", async (HttpContext ctx, ChannelsStorage storage, string? path) =>
         {
             path = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
