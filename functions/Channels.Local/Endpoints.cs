@@ -33,6 +33,12 @@ public static class Endpoints
         app.MapGet("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.VerifyUrlAsync(ctx));
         app.MapPost("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.ReceiveAsync(ctx));
         app.MapGet("/api/health", (HttpContext ctx, StatisticsApi api) => api.HealthAsync(ctx));
+        // The SMS opt-out list (admin) and Tencent's reply callback.
+        app.MapGet("/api/sms/optouts", (HttpContext ctx, SmsOptOutsApi api) => api.ListAsync(ctx));
+        app.MapPost("/api/sms/optouts", (HttpContext ctx, SmsOptOutsApi api) => api.AddAsync(ctx));
+        app.MapPost("/api/sms/optouts/pull", (HttpContext ctx, SmsOptOutsApi api) => api.PullAsync(ctx));
+        app.MapDelete("/api/sms/optouts/{number}", (HttpContext ctx, SmsOptOutsApi api, string number) => api.RemoveAsync(ctx, number));
+        app.MapPost("/api/sms/replies", (HttpContext ctx, SmsReplyCallbackApi api) => api.ReceiveAsync(ctx));
     }
 
     /// <summary>Serves the $web container under /site/, the way the static website endpoint would (index.html for folders).</summary>

@@ -25,6 +25,7 @@ internal static class SandboxServices
         AddState<WeChatMassStore>(services);
         AddState<WeiboStore>(services);
         AddState<SmsStore>(services);
+        AddState<SmsReplyStore>(services);
 
         services.AddSingleton<WeChatAuth>();
         services.AddSingleton<WeChatTokenHandlers>();

@@ -16,7 +16,8 @@ namespace Channels.Publishing.Channels.Sms;
 /// receipt. A batch whose result was lost is reconciled with the platform (by SessionContext), never re-sent.
 /// </summary>
 public sealed class SmsPublisher(
-    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options, TimeProvider time) : IChannelPublisher
+    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options, TimeProvider time,
+    SmsOptOuts? optOuts = null) : IChannelPublisher
 {
     /// <summary>Partition of the SerialNo → item rows in table smsreceipts.</summary>
     public const string SidPartition = "sid";
@@ -64,7 +65,8 @@ public sealed class SmsPublisher(
                 IReadOnlyList<SmsSendStatus> statuses;
                 try
                 {
-                    statuses = await client.SendAsync(batches[i], item.Sms.Text, session, ct);
+                    // The opt-out list applies to every send, however a number was addressed (SmsOptOuts).
+                    statuses = optOuts is null ? await client.SendAsync(batches[i], item.Sms.Text, session, ct) : await optOuts.SendAsync(batches[i], item.Sms.Text, session, ct);
                 }
                 catch (TencentSmsException e) when (e.NothingSent)
                 {
