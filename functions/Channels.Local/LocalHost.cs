@@ -1,5 +1,6 @@
 using Channels.Local.Durable;
 using Channels.Publishing;
+using Channels.Publishing.Api;
 using Channels.Publishing.Api.Limits;
 using Channels.Publishing.Orchestration;
 using Channels.Publishing.Storage;
@@ -54,6 +55,7 @@ public static class LocalHost
         builder.Services.AddHostedService<WeChatDigestScheduler>();
 
         var app = builder.Build();
+        app.UseChannelsSecurityHeaders();
         app.UseRateLimiter();
         app.MapChannelsApi();
         app.MapStaticSite();

@@ -52,6 +52,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<Channels.Sms.SmsAudienceStore>();
         services.AddSingleton<Channels.Sms.SmsAudienceResolver>();
         services.AddSmsOptOuts();
+        services.AddSingleton<Api.SecurityHeaders>();
         services.AddSingleton<MonitoringApi>();
         services.AddSingleton<PublicationQuery>();
         services.AddSingleton<Api.Access.AccessGate>();
