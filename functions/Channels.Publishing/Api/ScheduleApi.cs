@@ -82,6 +82,7 @@ public sealed class ScheduleApi(PublicationStore store, PublicationsApi publicat
         }
 
         if (json.ValueKind != JsonValueKind.Object) return (null, 400, "body", "请求体应为 JSON 对象");
+        if (JsonStrings.FirstUnreadable(json) is { } unreadable) return (null, 400, unreadable, "含有无法读取的字符（孤立的 UTF-16 代理项或无效的 UTF-8）");
         var reason = json.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()!.Trim() : null;
         if (reason is { Length: > 500 }) return (null, 422, "reason", "原因不超过500字");
         if (TextRules.FirstForbidden(reason) is not null) return (null, 422, "reason", "原因含有不允许的控制字符或非字符");

@@ -97,7 +97,8 @@ public sealed class SmsAudiencesApi(SmsAudienceStore store, AccessGate access, S
         try
         {
             var root = JsonDocument.Parse(bytes).RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("numbers", out numbers) || numbers.ValueKind != JsonValueKind.Array) throw new JsonException();
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("numbers", out numbers) || numbers.ValueKind != JsonValueKind.Array
+                || JsonStrings.FirstUnreadable(root) is not null) throw new JsonException();
         }
         catch (JsonException)
         {

@@ -43,7 +43,8 @@ public sealed class SmsOptOutsApi(SmsOptOutStore store, SmsOptOuts optOuts, Acce
         {
             using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("numbers", out var list) || list.ValueKind != JsonValueKind.Array) throw new JsonException();
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("numbers", out var list) || list.ValueKind != JsonValueKind.Array
+                || JsonStrings.FirstUnreadable(root) is not null) throw new JsonException();
             note = root.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
             var i = 0;
             foreach (var e in list.EnumerateArray().Take(ItemValidator.MaxSmsAudience))

@@ -40,8 +40,8 @@ public sealed class SmsOptOutStore(ChannelsStorage storage)
         await storage.EnsureCreatedAsync();
         try
         {
-            await storage.SmsOptOuts.DeleteEntityAsync(Partition, number, ETag.All, ct);
-            return true;
+            // The SDK answers a missing entity with its 404 response rather than an exception.
+            return (await storage.SmsOptOuts.DeleteEntityAsync(Partition, number, ETag.All, ct)).Status != 404;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
