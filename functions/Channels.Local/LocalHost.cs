@@ -27,6 +27,8 @@ public static class LocalHost
             builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration["CHANNELS_PORT"] ?? "7071"}");
         }
 
+        // Backstop under every handler's own limit (1 MB at most): no endpoint reads more than this, whatever it is.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
         configure?.Invoke(builder);
         var sandbox = await EmbeddedSandbox.StartIfWantedAsync(builder);
         var backend = builder.Configuration["CHANNELS_BACKEND"] ?? "memory";
