@@ -103,4 +103,24 @@ public sealed class HttpTriggers
     [Function(nameof(R.GetColumnHistory))]
     public Task<IActionResult> GetColumnHistory([HttpTrigger(Open, R.Get, Route = R.GetColumnHistory)] HttpRequest req, FunctionContext ctx) =>
         RunAsync(nameof(R.GetColumnHistory), req, ctx);
+
+    [Function(nameof(R.ListSmsOptOuts))]
+    public Task<IActionResult> ListSmsOptOuts([HttpTrigger(Open, R.Get, Route = R.ListSmsOptOuts)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.ListSmsOptOuts), req, ctx);
+
+    [Function(nameof(R.AddSmsOptOuts))]
+    public Task<IActionResult> AddSmsOptOuts([HttpTrigger(Open, R.Post, Route = R.AddSmsOptOuts)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.AddSmsOptOuts), req, ctx);
+
+    [Function(nameof(R.PullSmsReplies))]
+    public Task<IActionResult> PullSmsReplies([HttpTrigger(Open, R.Post, Route = R.PullSmsReplies)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.PullSmsReplies), req, ctx);
+
+    [Function(nameof(R.RemoveSmsOptOut))]
+    public Task<IActionResult> RemoveSmsOptOut([HttpTrigger(Open, R.Delete, Route = R.RemoveSmsOptOut)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.RemoveSmsOptOut), req, ctx);
+
+    [Function(nameof(R.SmsReplies))]
+    public Task<IActionResult> SmsReplies([HttpTrigger(Open, R.Post, Route = R.SmsReplies)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.SmsReplies), req, ctx);
 }

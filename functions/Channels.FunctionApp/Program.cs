@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<Channels.FunctionApp.SecurityHeadersMiddleware>();
 builder.Services.AddChannelsCore();
 
 // No in-process rate limit here (the local host has one: Channels.Publishing.Api.Limits.ChannelsRateLimiter). In Azure

@@ -1,5 +1,6 @@
 using Channels.Local.Durable;
 using Channels.Publishing;
+using Channels.Publishing.Api;
 using Channels.Publishing.Api.Limits;
 using Channels.Publishing.Orchestration;
 using Channels.Publishing.Storage;
@@ -28,6 +29,8 @@ public static class LocalHost
             builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration["CHANNELS_PORT"] ?? "7071"}");
         }
 
+        // Backstop under every handler's own limit (1 MB at most): no endpoint reads more than this, whatever it is.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
         configure?.Invoke(builder);
         var sandbox = await EmbeddedSandbox.StartIfWantedAsync(builder);
         Demo.DemoOffice.ApplyDefaults(builder);
@@ -62,6 +65,7 @@ public static class LocalHost
         builder.Services.AddSingleton(Channels.Publishing.Api.Access.EasyAuthPlatform.Off);
 
         var app = builder.Build();
+        app.UseChannelsSecurityHeaders();
         app.UseRateLimiter();
         app.MapLocalHost();
         app.Lifetime.ApplicationStopped.Register(() =>

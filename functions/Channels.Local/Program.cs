@@ -29,7 +29,14 @@ var hostArgs = args.Skip(mode == "serve" ? 0 : mode == "replay" ? 2 : 1).Where(a
 (hostArgs, var generatedKeys) = LocalKeys.EnsureKeys(hostArgs);
 var app = await LocalHost.BuildAsync(hostArgs);
 var access = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Channels.Publishing.Api.Access.AccessOptions>>().Value;
-var runnerKey = access.AdminKey ?? access.EditorKey ?? "";
+// The demo, replay and bench submit items dated in the past: historical imports, which only the admin role may submit.
+var runnerKey = access.AdminKey ?? "";
+if (mode != "serve" && runnerKey.Length == 0)
+{
+    Console.Error.WriteLine($"{mode}: the items it submits are historical imports (publishAt in the past): set CHANNELS_KEY_ADMIN");
+    return 2;
+}
+
 if (mode == "serve")
 {
     await app.StartAsync();

@@ -53,6 +53,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<SmsAudiencesApi>();
         services.AddSingleton<Channels.Sms.SmsAudienceStore>();
         services.AddSingleton<Channels.Sms.SmsAudienceResolver>();
+        services.AddSmsOptOuts();
+        services.AddSingleton<Api.SecurityHeaders>();
         services.AddSingleton<MonitoringApi>();
         services.AddSingleton<PublicationQuery>();
         services.AddSingleton<Api.Access.AccessGate>();

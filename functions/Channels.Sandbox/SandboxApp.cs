@@ -40,6 +40,7 @@ public static class SandboxApp
         WeChatEndpoints.Map(app);
         WeiboEndpoints.Map(app);
         SmsEndpoints.Map(app);
+        SmsReplyStore.Map(app);
         return app;
     }
 }

@@ -137,6 +137,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Channels__WeChat__BaseUrl: 'https://api.weixin.qq.com/'
     Channels__WeChat__AppId: wechatAppId
     WeChatDigestCron: '0 0 10 * * *'
+    // The SMS opt-out list pulls Tencent's pending replies (TD, 退订) every 10 minutes between sends.
+    SmsReplyPullCron: '0 */10 * * * *'
     Channels__WeChat__AppSecret: vaultReferences['wechat-app-secret']
     Channels__WeChat__EventToken: vaultReferences['wechat-event-token']
     Channels__WeChat__EventMode: wechatEventMode

@@ -106,7 +106,10 @@ public class BulletinTests(ChannelsHost host)
         Assert.False((await Bulletin.GetBlobClient($"2012-04-06/{normative.Id}.html").ExistsAsync()).Value);
 
         // On demand: the same page again, and where it is.
-        var rebuilt = await host.Api.GetFromJsonAsync<JsonElement>("/api/bulletin/gazette/2012/04");
+        using var rebuild = await host.Api.PostAsync("/api/bulletin/gazette/2012/04", null);
+        Assert.Equal(HttpStatusCode.OK, rebuild.StatusCode);
+        var rebuilt = await rebuild.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(rebuilt.GetProperty("rebuilt").GetBoolean());
         Assert.Equal("2012年第4期", rebuilt.GetProperty("period").GetString());
         Assert.Equal("2012/04/gazette.html", rebuilt.GetProperty("path").GetString());
         Assert.Equal(gazette, await ReadAsync("2012/04/gazette.html"));

@@ -5,15 +5,17 @@ using Microsoft.AspNetCore.Http;
 namespace Channels.Publishing.Api;
 
 /// <summary>
-/// GET /api/bulletin/gazette/{yyyy}/{MM}: recomposes the month's 政府公报 from its listing and stored documents
-/// (publishing already keeps it current; this rebuilds it on demand, e.g. after a template change) and returns
-/// where it is. Idempotent: the same listing gives the same page.
+/// The month's 政府公报. GET /api/bulletin/gazette/{yyyy}/{MM} (reader) says where it is and whether it exists — and
+/// writes nothing: a read never changes storage. POST to the same address (admin) recomposes it from its listing and
+/// stored documents (publishing already keeps it current; this rebuilds it on demand, e.g. after a template change)
+/// and answers the same way. Idempotent: the same listing gives the same page.
 /// </summary>
 public sealed class BulletinApi(BulletinExports exports, Access.AccessGate access)
 {
     public async Task GazetteAsync(HttpContext ctx, string year, string month)
     {
-        if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
+        var rebuild = HttpMethods.IsPost(ctx.Request.Method);
+        if (!await access.AllowAsync(ctx, rebuild ? Access.ApiRole.Admin : Access.ApiRole.Reader)) return;
         var errors = new Dictionary<string, string[]>();
         if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || year.Length != 4 || y is < 2000 or > 2100)
             errors["year"] = ["年份须为2000至2100之间的四位数字"];
@@ -25,8 +27,12 @@ public sealed class BulletinApi(BulletinExports exports, Access.AccessGate acces
             return;
         }
 
-        await exports.RebuildGazetteAsync(y, m);
+        if (rebuild) await exports.RebuildGazetteAsync(y, m);
         var path = GazetteRenderer.GazettePath(y, m);
-        await ApiResponses.JsonAsync(ctx, 200, new { year = y, month = m, period = GazetteRenderer.PeriodName(y, m), path, url = exports.BlobUri(path).ToString() });
+        var exists = await exports.ExistsAsync(path, ctx.RequestAborted);
+        await ApiResponses.JsonAsync(ctx, 200, new
+        {
+            year = y, month = m, period = GazetteRenderer.PeriodName(y, m), path, url = exports.BlobUri(path).ToString(), exists, rebuilt = rebuild,
+        });
     }
 }

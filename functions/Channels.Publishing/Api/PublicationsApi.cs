@@ -42,6 +42,14 @@ public sealed class PublicationsApi(
             return;
         }
 
+        var imported = ImportRule.IsImport(item.PublishAt!.Value, time.GetUtcNow());
+        if (imported && access.RoleOf(ctx.Request) < Access.ApiRole.Admin)
+        {
+            await ApiResponses.ProblemAsync(ctx, 403, "历史信息导入仅限渠道管理员", ImportRule.Refusal,
+                new Dictionary<string, string[]> { ["publishAt"] = [ImportRule.Refusal] });
+            return;
+        }
+
         var hash = ContentHash.Of(item);
         var existing = await store.FindAsync(item.Id, ct);
         if (existing is null)
@@ -61,6 +69,7 @@ public sealed class PublicationsApi(
                 PublishAt = item.PublishAt!.Value, Year = ChinaTime.YearOf(item.PublishAt.Value), Priority = item.Priority, IncidentAt = item.IsEmergency ? item.IncidentAt : null,
                 FormedAt = item.FormedAt, Interprets = item.Interprets, DocumentCategory = item.DocumentCategory,
                 Channels = string.Join(',', item.Channels), Columns = string.Join(',', item.Columns), InstanceId = InstanceId(item.Id), SubmittedAt = time.GetUtcNow(),
+                Imported = imported,
                 ArchiveBlob = await store.ArchiveAsync(item, hash, ct),
             };
             if (await store.TryAddAsync(record, ct))

@@ -32,6 +32,11 @@ public static class RequestReader
             var item = JsonSerializer.Deserialize<PublicationItem>(bytes, ChannelsJson.Options);
             return item is null ? new(null, 400, "body", "请求体不能为空（null）") : new(item, 200, null, null);
         }
+        catch (InvalidOperationException)
+        {
+            // Not expected (the serializer reports undecodable strings as JsonException with their path); never a 500.
+            return new(null, 400, "body", "请求体含有无法读取的字符串");
+        }
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');

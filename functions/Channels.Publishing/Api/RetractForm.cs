@@ -25,9 +25,11 @@ public sealed record RetractForm(string Reason, string? SmsCorrection)
         }
 
         if (body.ValueKind != JsonValueKind.Object) return (null, new Problem(400, "body", "请求体应为 JSON 对象"));
+        if (JsonStrings.FirstUnreadable(body) is { } unreadable) return (null, new Problem(400, unreadable, "含有无法读取的字符（孤立的 UTF-16 代理项或无效的 UTF-8）"));
         var reason = body.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()!.Trim() : "";
         if (reason.Length == 0) return (null, new Problem(422, "reason", "请填写撤回原因"));
         if (reason.Length > 500) return (null, new Problem(422, "reason", "撤回原因不超过500字"));
+        if (Items.TextRules.FirstForbidden(reason) is not null) return (null, new Problem(422, "reason", "撤回原因含有不允许的控制字符或非字符"));
         string? sms = null;
         if (body.TryGetProperty("smsCorrection", out var c) && c.ValueKind != JsonValueKind.Null)
         {

@@ -15,6 +15,9 @@ namespace Channels.Publishing.Api;
 /// </summary>
 public sealed class ScheduleApi(PublicationStore store, PublicationsApi publications, AccessGate access, TimeProvider time)
 {
+    /// <summary>A reschedule or cancel body is a time and a reason: 16 KB is generous, and read no further (chunked or not).</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
     public Task RescheduleAsync(HttpContext ctx, DurableTaskClient client, string id) => ChangeAsync(ctx, client, id, cancel: false);
 
     public Task CancelAsync(HttpContext ctx, DurableTaskClient client, string id) => ChangeAsync(ctx, client, id, cancel: true);
@@ -35,6 +38,13 @@ public sealed class ScheduleApi(PublicationStore store, PublicationsApi publicat
         {
             await ApiResponses.ProblemAsync(ctx, 409, "已不能改期或取消", $"该信息状态为 {record.Status}：只有尚未发布的定时信息可以改期或取消",
                 new Dictionary<string, string[]> { ["status"] = [record.Status] });
+            return;
+        }
+
+        if (!cancel && ImportRule.IsImport(body.PublishAt!.Value, time.GetUtcNow()) && access.RoleOf(ctx.Request) < ApiRole.Admin)
+        {
+            await ApiResponses.ProblemAsync(ctx, 403, "历史信息导入仅限渠道管理员", ImportRule.Refusal,
+                new Dictionary<string, string[]> { ["publishAt"] = [ImportRule.Refusal] });
             return;
         }
 
@@ -59,10 +69,12 @@ public sealed class ScheduleApi(PublicationStore store, PublicationsApi publicat
 
     static async Task<(Body? Body, int Status, string? Field, string? Message)> ReadAsync(HttpRequest request, bool cancel, CancellationToken ct)
     {
+        if (await RequestBody.ReadAsync(request, MaxBodyBytes, ct) is not { } bytes) return (null, 413, "body", $"请求体不能超过{MaxBodyBytes / 1024}KB");
         JsonElement json;
         try
         {
-            json = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, ChannelsJson.Options, ct);
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
+            json = doc.RootElement.Clone();
         }
         catch (JsonException)
         {
@@ -70,8 +82,10 @@ public sealed class ScheduleApi(PublicationStore store, PublicationsApi publicat
         }
 
         if (json.ValueKind != JsonValueKind.Object) return (null, 400, "body", "请求体应为 JSON 对象");
+        if (JsonStrings.FirstUnreadable(json) is { } unreadable) return (null, 400, unreadable, "含有无法读取的字符（孤立的 UTF-16 代理项或无效的 UTF-8）");
         var reason = json.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()!.Trim() : null;
         if (reason is { Length: > 500 }) return (null, 422, "reason", "原因不超过500字");
+        if (TextRules.FirstForbidden(reason) is not null) return (null, 422, "reason", "原因含有不允许的控制字符或非字符");
         if (cancel) return string.IsNullOrEmpty(reason) ? (null, 422, "reason", "请填写取消原因") : (new Body(null, reason), 0, null, null);
 
         if (!json.TryGetProperty("publishAt", out var p) || p.ValueKind != JsonValueKind.String) return (null, 422, "publishAt", "请提供新的发布时间");

@@ -12,7 +12,7 @@ namespace Channels.Publishing.Api;
 /// GET /api/sms/audiences (names and counts) and GET …/{name} (members; numbers masked unless the caller is admin).
 /// Any invalid number → 422 naming numbers[i] and nothing is stored.
 /// </summary>
-public sealed class SmsAudiencesApi(SmsAudienceStore store, AccessGate access)
+public sealed class SmsAudiencesApi(SmsAudienceStore store, AccessGate access, SmsOptOutStore? optOuts = null, TimeProvider? time = null)
 {
     const int MaxBodyBytes = 512 * 1024;
 
@@ -34,6 +34,9 @@ public sealed class SmsAudiencesApi(SmsAudienceStore store, AccessGate access)
         }
 
         var clear = access.RoleOf(ctx.Request) >= ApiRole.Admin;
+        // The one opt-out list counts for every audience: a member who replied TD is shown opted out here too.
+        var listed = optOuts is null ? new HashSet<string>() : await optOuts.OptedOutAmongAsync(members.Select(m => m.Number).ToList(), ctx.RequestAborted);
+        members = members.Select(m => m with { OptedOut = m.OptedOut || listed.Contains(m.Number) }).ToList();
         await ApiResponses.JsonAsync(ctx, 200, new
         {
             name,
@@ -64,6 +67,10 @@ public sealed class SmsAudiencesApi(SmsAudienceStore store, AccessGate access)
             return;
         }
 
+        // An opt-out is the citizen's, not the audience's: it goes on the one list every send applies.
+        if (optOut && optOuts is not null)
+            await optOuts.AddAsync(new SmsOptOut(normal, (time ?? TimeProvider.System).GetUtcNow(), "audience", $"受众名单 {name}"), ctx.RequestAborted);
+
         ctx.Response.StatusCode = 204;
     }
 
@@ -90,7 +97,8 @@ public sealed class SmsAudiencesApi(SmsAudienceStore store, AccessGate access)
         try
         {
             var root = JsonDocument.Parse(bytes).RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("numbers", out numbers) || numbers.ValueKind != JsonValueKind.Array) throw new JsonException();
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("numbers", out numbers) || numbers.ValueKind != JsonValueKind.Array
+                || JsonStrings.FirstUnreadable(root) is not null) throw new JsonException();
         }
         catch (JsonException)
         {

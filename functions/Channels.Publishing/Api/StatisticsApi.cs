@@ -2,6 +2,7 @@ using Channels.Publishing.Reports;
 using Channels.Publishing.Statistics;
 using Channels.Publishing.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Channels.Publishing.Api;
@@ -12,7 +13,7 @@ namespace Channels.Publishing.Api;
 /// </summary>
 public sealed class StatisticsApi(
     StatisticsService statistics, Monitoring.RulesService rules, ChannelsStorage storage, Access.AccessGate access, IOptions<ReportOptions> report, TimeProvider time,
-    Columns.ColumnCatalogue? catalogue = null)
+    Columns.ColumnCatalogue? catalogue = null, Microsoft.Extensions.Logging.ILogger<StatisticsApi>? logger = null)
 {
     async Task<Columns.ColumnSet> ColumnsAsync(CancellationToken ct) => catalogue is null ? Columns.ColumnSet.Default : await catalogue.CurrentAsync(ct);
 
@@ -69,7 +70,9 @@ public sealed class StatisticsApi(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await ApiResponses.JsonAsync(ctx, 503, new { status = "unhealthy", storage = e.Message });
+            // Anonymous callers learn only that storage is unreachable; the exception (hosts, accounts, paths) goes to the log.
+            logger?.LogError(e, "Health check: storage unreachable");
+            await ApiResponses.JsonAsync(ctx, 503, new { status = "unhealthy", storage = "unavailable" });
         }
     }
 

@@ -36,6 +36,7 @@ public static partial class ItemValidator
             p.Add("indexNumber", $"索引号 indexNumber 不能为空，不超过{MaxIndexNumberLength}个字符，且不能包含控制字符或<>&\"'");
         if (item.DocumentCategory is { } category && !DocumentCategories.All.Contains(category))
             p.Add("documentCategory", $"documentCategory 只能是{string.Join("或", DocumentCategories.All)}");
+        TextRules.CheckItem(p, item);
         CheckDates(p, item, now);
         CheckChannels(p, item, columns ?? Columns.ColumnSet.Default);
         ApprovalGate.Check(p, item, now);

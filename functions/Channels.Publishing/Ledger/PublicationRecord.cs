@@ -49,6 +49,21 @@ public sealed class PublicationRecord : ITableEntity
     /// <summary>"channel=state,…" as of the last status refresh, for the list view.</summary>
     public string? ChannelStates { get; set; }
 
+    /// <summary>A historical import (publishAt more than a day before submission, admin only): its publishAt is taken as stated.</summary>
+    public bool Imported { get; set; }
+
+    /// <summary>When the item first went public: the earliest delivery on any channel (set by the status refresh).</summary>
+    public DateTimeOffset? PublicAt { get; set; }
+
+    /// <summary>"channel=unix seconds,…": when each delivered channel delivered (set by the status refresh).</summary>
+    public string? DeliveredTimes { get; set; }
+
+    /// <summary>The delivery time of each delivered channel, from <see cref="DeliveredTimes"/>.</summary>
+    [IgnoreDataMember]
+    public IReadOnlyDictionary<string, DateTimeOffset> DeliveredTimeMap => (DeliveredTimes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+        .Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && long.TryParse(p[1], System.Globalization.CultureInfo.InvariantCulture, out _))
+        .ToDictionary(p => p[0], p => DateTimeOffset.FromUnixTimeSeconds(long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)), StringComparer.Ordinal);
+
     /// <summary>The column that records when a status was entered, if it has one.</summary>
     public static string? StatusTimeColumn(string status) => status switch
     {

@@ -83,9 +83,11 @@ public sealed class PublicationStore(ChannelsStorage storage)
     /// Sets the status with one merge, without reading the row first: the time it was entered (ScheduledAt,
     /// PublishingAt, RetractedAt…, or CompletedAt when <paramref name="completed"/>) and, when given, the channels' states.
     /// </summary>
-    public async Task UpdateStatusAsync(string id, string status, DateTimeOffset at, bool completed, string? channelStates, CancellationToken ct)
+    public async Task UpdateStatusAsync(
+        string id, string status, DateTimeOffset at, bool completed, string? channelStates, CancellationToken ct, IDictionary<string, object>? extra = null)
     {
         var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.ItemRow) { [nameof(PublicationRecord.Status)] = status };
+        foreach (var (k, v) in extra ?? new Dictionary<string, object>()) patch[k] = v;
         if (PublicationRecord.StatusTimeColumn(status) is { } column) patch[column] = at;
         if (completed) patch[nameof(PublicationRecord.CompletedAt)] = at;
         if (channelStates is not null) patch[nameof(PublicationRecord.ChannelStates)] = channelStates;

@@ -24,7 +24,7 @@ public sealed class RulesService(
     static readonly string[] Select =
     [
         "PartitionKey", "RowKey", "Title", "Status", "Priority", "PublishAt", "Year", "Channels", "Columns", "ChannelStates", "IncidentAt", "FormedAt",
-        "Interprets", "DocumentCategory",
+        "Interprets", "DocumentCategory", "Imported", "PublicAt", "DeliveredTimes",
     ];
 
     readonly Dictionary<int, RulesReport> cache = [];
@@ -41,7 +41,7 @@ public sealed class RulesService(
         var ofYear = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Year eq {year}"), ct);
         var interpretations = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Interprets ge {""}"), ct);
         var recent = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and PublishAt ge {now.AddDays(-200)} and PublishAt le {now}"), ct);
-        var report = new RulesReport(year, now, await EmergenciesAsync(ofYear, now, ct), Disclosure(ofYear), Interpretations(ofYear, interpretations, now),
+        var report = new RulesReport(year, now, await EmergenciesAsync(ofYear, now, ct), Disclosure(ofYear, now), Interpretations(ofYear, interpretations, now),
             Freshness(recent, now, catalogue is null ? Columns.ColumnSet.Default : await catalogue.CurrentAsync(ct)), await AlertsAsync(year, ct));
         lock (cache) cache[year] = report;
         return report;
@@ -77,12 +77,14 @@ public sealed class RulesService(
         return new EmergencySummary(items.Count, items.Count(i => i.Eval.Breached), channels, list);
     }
 
-    DisclosureSummary Disclosure(List<PublicationRecord> ofYear)
+    /// <summary>The 20-working-day check against when each item actually went public (<see cref="PublicTime"/>), not its claimed publishAt.</summary>
+    DisclosureSummary Disclosure(List<PublicationRecord> ofYear, DateTimeOffset now)
     {
         var checkedItems = ofYear.Where(r => r.FormedAt is not null && r.Status != PublicationStatus.Cancelled)
-            .Select(r => (Record: r, Result: DisclosureDeadline.Check(r.FormedAt!.Value, r.PublishAt, Days))).ToList();
+            .Select(r => (Record: r, Public: PublicTime.Of(r.Imported, r.PublishAt, r.PublicAt ?? (PublicationStatus.IsFinal(r.Status) ? r.PublishAt : null), now)))
+            .Select(x => (x.Record, x.Public, Result: DisclosureDeadline.Check(x.Record.FormedAt!.Value, x.Public, Days))).ToList();
         var late = checkedItems.Where(c => c.Result.IsLate).OrderByDescending(c => c.Result.WorkingDaysTaken)
-            .Select(c => new DisclosureItemView(c.Record.Id, c.Record.Title, c.Record.FormedAt!.Value, c.Record.PublishAt,
+            .Select(c => new DisclosureItemView(c.Record.Id, c.Record.Title, c.Record.FormedAt!.Value, c.Public,
                 c.Result.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Result.WorkingDaysTaken, c.Result.Reason ?? "")).ToList();
         return new DisclosureSummary(checkedItems.Count, late.Count, late);
     }
@@ -127,11 +129,16 @@ public sealed class RulesService(
         foreach (var r in recent)
         {
             var states = r.ChannelStateMap;
-            var targets = states.GetValueOrDefault(ChannelNames.Website) == DeliveryState.Delivered ? r.ColumnList : [];
-            foreach (var name in targets.Concat(new[] { ChannelNames.WeChat, ChannelNames.Weibo }.Where(c => states.GetValueOrDefault(c) == DeliveryState.Delivered)))
+            var times = r.DeliveredTimeMap;
+            // When each channel actually delivered (an import: its stated time); rows from before times were kept: publishAt.
+            DateTimeOffset At(string channel) => PublicTime.OfChannel(r.Imported, r.PublishAt, times.GetValueOrDefault(channel) is { } t && t != default ? t : null)
+                ?? r.PublishAt;
+            var targets = states.GetValueOrDefault(ChannelNames.Website) == DeliveryState.Delivered ? r.ColumnList.Select(c => (Name: c, At: At(ChannelNames.Website))) : [];
+            foreach (var (name, at) in targets.Concat(new[] { ChannelNames.WeChat, ChannelNames.Weibo }
+                .Where(c => states.GetValueOrDefault(c) == DeliveryState.Delivered).Select(c => (Name: c, At: At(c)))))
             {
-                var key = columns.Find(name) is { IsActive: true } c ? c.Name : name;
-                if (last.TryGetValue(key, out var seen) && (seen is null || seen < r.PublishAt)) last[key] = r.PublishAt;
+                var key = columns.Find(name) is { IsActive: true } column ? column.Name : name;
+                if (last.TryGetValue(key, out var seen) && (seen is null || seen < at)) last[key] = at;
             }
         }
 

@@ -148,11 +148,12 @@ public sealed class DeliveryService(
     public async Task<string> RefreshStatusAsync(string itemId, CancellationToken ct = default)
     {
         var record = await publications.FindAsync(itemId, ct) ?? throw new InvalidOperationException($"publication {itemId} not found");
-        var rows = (await ledger.ForItemAsync(itemId, ct)).ToDictionary(r => r.Channel, r => r.State, StringComparer.Ordinal);
+        var entries = await ledger.ForItemAsync(itemId, ct);
+        var rows = entries.ToDictionary(r => r.Channel, r => r.State, StringComparer.Ordinal);
         var states = record.ChannelList.Select(c => rows.GetValueOrDefault(c, "pending")).ToList();
         var status = PublicationStatus.From(states, record.Status);
         await publications.UpdateStatusAsync(itemId, status, time.GetUtcNow(), !states.Any(s => !DeliveryState.IsFinal(s)),
-            string.Join(',', record.ChannelList.Zip(states, (c, s) => $"{c}={s}")), ct);
+            string.Join(',', record.ChannelList.Zip(states, (c, s) => $"{c}={s}")), ct, PublicTimes.Columns(entries));
         return status;
     }
 

@@ -6,7 +6,9 @@ namespace Channels.Publishing.Proof;
 
 /// <summary>
 /// Proof of publication for 行政复议/诉讼: what was submitted (its SHA-256 and archived copy), who approved it, and
-/// for every channel where and when it went out (platform id, URL, accepted and delivered times). RecordHash is
+/// for every channel where and when it went out (platform id, URL, accepted and delivered times). SubmittedAt is when
+/// the system received it and PublicAt when it first went public; Imported marks a historical import, whose publishAt
+/// is the stated time of a publication made elsewhere (<see cref="ImportRule"/>), not one this system made. RecordHash is
 /// the SHA-256 of this record without it and without GeneratedAt, so the same facts always give the same hash and a
 /// printed or mailed copy can be checked against the system.
 /// </summary>
@@ -20,6 +22,8 @@ public sealed record PublicationProof(
     string ArchivedCopy,
     ApprovalRecord? Approval,
     DateTimeOffset SubmittedAt,
+    bool Imported,
+    DateTimeOffset? PublicAt,
     IReadOnlyList<ChannelProof> Channels,
     DateTimeOffset GeneratedAt,
     string RecordHash = "")
@@ -31,7 +35,8 @@ public sealed record PublicationProof(
             ? new ChannelProof(c, r.State, r.PlatformId, r.Url, r.IntentAt, r.AcceptedAt, r.State == DeliveryState.Delivered ? r.FinishedAt : null, r.Attempts, r.Error)
             : new ChannelProof(c, "pending", null, null, null, null, null, 0, null)).ToList();
         var proof = new PublicationProof(record.Id, item.Title, item.Publisher, item.DocumentNumber, record.PublishAt, record.ContentHash,
-            record.ArchiveBlob, item.Approval, record.SubmittedAt, channels, now);
+            record.ArchiveBlob, item.Approval, record.SubmittedAt, record.Imported, channels.Where(c => c.DeliveredAt is not null).Select(c => c.DeliveredAt).Min(),
+            channels, now);
         return proof with { RecordHash = proof.ComputeHash() };
     }
 

@@ -33,6 +33,7 @@ public sealed class ChannelsStorage
         ChannelState = tables.GetTableClient(o.Prefix + "channelstate");
         Alerts = tables.GetTableClient(o.Prefix + "alerts");
         SmsAudiences = tables.GetTableClient(o.Prefix + "smsaudiences");
+        SmsOptOuts = tables.GetTableClient(o.Prefix + "smsoptouts");
         Archive = blobs.GetBlobContainerClient(o.Prefix + "archive");
         Web = blobs.GetBlobContainerClient("$web");
         Bulletin = blobs.GetBlobContainerClient(o.Prefix + "bulletin");
@@ -50,6 +51,9 @@ public sealed class ChannelsStorage
 
     /// <summary>Named SMS audiences: partition = audience name, row = normalised number (+86…), OptedOut flag.</summary>
     public TableClient SmsAudiences { get; }
+
+    /// <summary>The one SMS opt-out list (退订): partition "optout", row = normalised number (+86…); applied to every send.</summary>
+    public TableClient SmsOptOuts { get; }
     /// <summary>Escalations of the emergency clock: partition = year (UTC+8), row = item id + "|" + kind.</summary>
     public TableClient Alerts { get; }
     public BlobContainerClient Archive { get; }
@@ -94,6 +98,7 @@ public sealed class ChannelsStorage
             ChannelState.CreateIfNotExistsAsync(),
             Alerts.CreateIfNotExistsAsync(),
             SmsAudiences.CreateIfNotExistsAsync(),
+            SmsOptOuts.CreateIfNotExistsAsync(),
             Archive.CreateIfNotExistsAsync(),
             Web.CreateIfNotExistsAsync(),
             Bulletin.CreateIfNotExistsAsync());

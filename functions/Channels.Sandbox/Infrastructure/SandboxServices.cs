@@ -26,6 +26,7 @@ internal static class SandboxServices
         AddState<WeChatVerdictPlan>(services);
         AddState<WeiboStore>(services);
         AddState<SmsStore>(services);
+        AddState<SmsReplyStore>(services);
 
         services.AddSingleton<WeChatAuth>();
         services.AddSingleton<WeChatTokenHandlers>();

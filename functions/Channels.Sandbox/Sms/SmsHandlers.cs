@@ -30,7 +30,7 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         var version = headers["X-TC-Version"].ToString();
         if (version.Length == 0) return SmsResults.Missing("Version");
         if (version != Version) return SmsResults.Error("NoSuchVersion", $"The requested version `{version}` of service `sms` does not exist.");
-        if (call.Api is not (SendSms or PullSmsSendStatus or PullByPhoneNumber)) return SmsResults.Error("InvalidAction", $"The requested action `{call.Api}` does not exist.");
+        if (call.Api is not (SendSms or PullSmsSendStatus or PullByPhoneNumber or SmsReplyStore.Action)) return SmsResults.Error("InvalidAction", $"The requested action `{call.Api}` does not exist.");
         if (headers["X-TC-Region"].ToString().Length == 0) return SmsResults.Missing("Region");
         if (body is null) return SmsResults.Error("FailedOperation.JsonParseFail", "解析请求包体时候失败。");
         if (JsonFields.Str(body, "SmsSdkAppId") is not { } appId) return SmsResults.Missing("SmsSdkAppId");
@@ -39,6 +39,7 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         {
             SendSms => Send(call, body),
             PullSmsSendStatus => Pull(call, body),
+            SmsReplyStore.Action => call.Http.RequestServices.GetRequiredService<SmsReplyStore>().Handle(call, body),
             _ => PullByPhone(call, body),
         };
     }

@@ -16,6 +16,9 @@ public sealed record HostileCase(string Category, string Name, JsonObject Spec)
     public string? ContentType => Spec.TryGetPropertyValue("contentType", out var type) ? type?.GetValue<string>() : "application/json";
     public bool Chunked => Spec["chunked"]?.GetValue<bool>() ?? false;
     public string? Setup => Text("setup");
+
+    /// <summary>Who sends the case: "editor" or "reader"; the admin key when absent.</summary>
+    public string? Role => Text("role");
     public int Status => Spec["status"]!.GetValue<int>();
     public string Field => Text("field")!;
 

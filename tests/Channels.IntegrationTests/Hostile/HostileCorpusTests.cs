@@ -48,7 +48,7 @@ public class HostileCorpusTests(ChannelsHost host) : IAsyncLifetime
         var request = HostileCorpus.Build(c, id, now);
         var before = await SideEffects.TakeAsync(host, request.ItemId);
 
-        using var response = await SendAsync(request);
+        using var response = await SendAsync(request, c.Role);
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(c.Status == (int)response.StatusCode, $"{c.Key}: expected {c.Status}, got {(int)response.StatusCode} {text}");
@@ -71,7 +71,7 @@ public class HostileCorpusTests(ChannelsHost host) : IAsyncLifetime
         Assert.Equal("scheduled", (await host.WaitStatusAsync(id, "scheduled")).GetProperty("status").GetString());
     }
 
-    Task<HttpResponseMessage> SendAsync(HostileRequest r)
+    Task<HttpResponseMessage> SendAsync(HostileRequest r, string? role)
     {
         var message = new HttpRequestMessage(new HttpMethod(r.Method), r.Path);
         if (r.Method != "GET" || r.Body.Length > 0)
@@ -81,6 +81,17 @@ public class HostileCorpusTests(ChannelsHost host) : IAsyncLifetime
             if (r.Chunked) message.Headers.TransferEncodingChunked = true;
         }
 
-        return host.Api.SendAsync(message);
+        return role switch
+        {
+            "editor" => Send(ChannelsHost.EditorKey),
+            "reader" => Send(ChannelsHost.ReaderKey),
+            _ => host.Api.SendAsync(message),
+        };
+
+        async Task<HttpResponseMessage> Send(string key)
+        {
+            using var client = host.Client(key);
+            return await client.SendAsync(message);
+        }
     }
 }

@@ -38,11 +38,17 @@ public static class ApiRoutes
     public const string ReplaceSmsAudience = "sms/audiences/{name}";
     public const string AddSmsAudienceMembers = "sms/audiences/{name}/members";
     public const string RemoveSmsAudienceMember = "sms/audiences/{name}/members/{number}";
+    public const string GetGazette = "bulletin/gazette/{year}/{month}";
     public const string RebuildGazette = "bulletin/gazette/{year}/{month}";
     public const string Health = "health";
     public const string GetColumns = "columns";
     public const string ReplaceColumns = "columns";
     public const string GetColumnHistory = "columns/history";
+    public const string ListSmsOptOuts = "sms/optouts";
+    public const string AddSmsOptOuts = "sms/optouts";
+    public const string PullSmsReplies = "sms/optouts/pull";
+    public const string RemoveSmsOptOut = "sms/optouts/{number}";
+    public const string SmsReplies = "sms/replies";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -71,11 +77,17 @@ public static class ApiRoutes
         new(nameof(AddSmsAudienceMembers), Post, AddSmsAudienceMembers, c => c.Api<SmsAudiencesApi>().AddMembersAsync(c.Http, c["name"])),
         new(nameof(RemoveSmsAudienceMember), Delete, RemoveSmsAudienceMember,
             c => c.Api<SmsAudiencesApi>().RemoveMemberAsync(c.Http, c["name"], c["number"])),
-        new(nameof(RebuildGazette), Get, RebuildGazette, c => c.Api<BulletinApi>().GazetteAsync(c.Http, c["year"], c["month"])),
+        new(nameof(GetGazette), Get, GetGazette, c => c.Api<BulletinApi>().GazetteAsync(c.Http, c["year"], c["month"])),
+        new(nameof(RebuildGazette), Post, RebuildGazette, c => c.Api<BulletinApi>().GazetteAsync(c.Http, c["year"], c["month"])),
         new(nameof(Health), Get, Health, c => c.Api<StatisticsApi>().HealthAsync(c.Http)),
         new(nameof(GetColumns), Get, GetColumns, c => c.Api<ColumnsApi>().GetAsync(c.Http)),
         new(nameof(ReplaceColumns), Put, ReplaceColumns, c => c.Api<ColumnsApi>().ReplaceAsync(c.Http)),
         new(nameof(GetColumnHistory), Get, GetColumnHistory, c => c.Api<ColumnsApi>().HistoryAsync(c.Http)),
+        new(nameof(ListSmsOptOuts), Get, ListSmsOptOuts, c => c.Api<SmsOptOutsApi>().ListAsync(c.Http)),
+        new(nameof(AddSmsOptOuts), Post, AddSmsOptOuts, c => c.Api<SmsOptOutsApi>().AddAsync(c.Http)),
+        new(nameof(PullSmsReplies), Post, PullSmsReplies, c => c.Api<SmsOptOutsApi>().PullAsync(c.Http)),
+        new(nameof(RemoveSmsOptOut), Delete, RemoveSmsOptOut, c => c.Api<SmsOptOutsApi>().RemoveAsync(c.Http, c["number"])),
+        new(nameof(SmsReplies), Post, SmsReplies, c => c.Api<SmsReplyCallbackApi>().ReceiveAsync(c.Http)),
     ];
 
     static readonly Dictionary<string, ApiRoute> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);

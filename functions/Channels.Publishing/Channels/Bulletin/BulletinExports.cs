@@ -64,6 +64,13 @@ public sealed class BulletinExports(ChannelsStorage storage, ListingBook listing
 
     public Uri BlobUri(string path) => storage.Bulletin.GetBlobClient(path).Uri;
 
+    /// <summary>True when the export at <paramref name="path"/> has been written (a read: nothing is created).</summary>
+    public async Task<bool> ExistsAsync(string path, CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync();
+        return (await storage.Bulletin.GetBlobClient(path).ExistsAsync(ct)).Value;
+    }
+
     async Task WriteIssueAsync(string date, int number, IReadOnlyList<SiteListing> newestFirst, CancellationToken ct)
     {
         var docs = await archive.LoadAsync([.. newestFirst.Reverse().Select(l => l.ItemId)], ct);

@@ -21,8 +21,8 @@ namespace Channels.Publishing.Channels.Sms;
 /// period has passed, then it is sent (<see cref="SmsFollowUp"/>).
 /// </summary>
 public sealed class SmsPublisher(
-    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options, TimeProvider time)
-    : IChannelPublisher
+    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options, TimeProvider time,
+    SmsOptOuts? optOuts = null) : IChannelPublisher
 {
     /// <summary>Partition of the SerialNo → item rows in table smsreceipts.</summary>
     public const string SidPartition = "sid";
@@ -115,7 +115,10 @@ public sealed class SmsPublisher(
         IReadOnlyList<SmsSendStatus> statuses;
         try
         {
-            statuses = await client.SendAsync(phones, message.TemplateId, message.Params, Session(itemId, i), ct);
+            // The opt-out list applies to every send, however a number was addressed (SmsOptOuts).
+            statuses = optOuts is null
+                ? await client.SendAsync(phones, message.TemplateId, message.Params, Session(itemId, i), ct)
+                : await optOuts.SendAsync(phones, message.TemplateId, message.Params, Session(itemId, i), ct);
         }
         catch (TencentSmsException e) when (e.NothingSent)
         {

@@ -26,6 +26,18 @@ public class TencentSmsClient(HttpClient http, IOptions<SmsOptions> options, Tim
     public virtual async Task<IReadOnlyList<SmsReceipt>> PullStatusAsync(int limit, CancellationToken ct) =>
         Receipts(await CallAsync("PullSmsSendStatus", new { Limit = limit, SmsSdkAppId = options.Value.SmsSdkAppId }, ct));
 
+    /// <summary>
+    /// PullSmsReplyStatus: citizens' replies to our messages (consumed by the pull), at most 100 per call. Shape per
+    /// tencentcloud-sdk-go tencentcloud/sms/v20210111/models.go (PullSmsReplyStatus: PhoneNumber, ReplyContent, ReplyTime unix s).
+    /// </summary>
+    public virtual async Task<IReadOnlyList<SmsReply>> PullRepliesAsync(int limit, CancellationToken ct)
+    {
+        var r = await CallAsync("PullSmsReplyStatus", new { Limit = limit, SmsSdkAppId = options.Value.SmsSdkAppId }, ct);
+        if (!r.TryGetProperty("PullSmsReplyStatusSet", out var set) || set.ValueKind != JsonValueKind.Array) return [];
+        return set.EnumerateArray().Select(s => new SmsReply(s.Str("PhoneNumber") ?? "", s.Str("ReplyContent") ?? "",
+            long.TryParse(s.Str("ReplyTime"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : 0)).ToList();
+    }
+
     /// <summary>PullSmsSendStatusByPhoneNumber: statuses of messages sent to one number since <paramref name="since"/> (not consumed).</summary>
     public virtual async Task<IReadOnlyList<SmsReceipt>> PullByPhoneAsync(string phone, DateTimeOffset since, CancellationToken ct) =>
         Receipts(await CallAsync("PullSmsSendStatusByPhoneNumber", new
@@ -87,6 +99,9 @@ public sealed record SmsSendStatus(string PhoneNumber, string? SerialNo, string 
 {
     public bool Ok => string.Equals(Code, "Ok", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>A citizen's reply to one of our messages (上行短信).</summary>
+public sealed record SmsReply(string PhoneNumber, string Text, long ReplyTime);
 
 public sealed record SmsReceipt(string SerialNo, string PhoneNumber, string ReportStatus, string? Description, string SessionContext, long UserReceiveTime);
 

@@ -7,7 +7,8 @@ namespace Channels.Publishing.Channels.Website;
 
 /// <summary>
 /// A column's feeds: RSS 2.0 (feed.xml) and Atom 1.0 (atom.xml) of its newest items, with absolute URLs, written with
-/// <see cref="XmlWriter"/> so every title is escaped. Dates come from the entries' publishAt (UTC+8), so the same
+/// <see cref="XmlWriter"/> so every title is escaped; characters XML cannot carry (stored before <see cref="TextRules"/>
+/// refused them) are left out, so no stored title can stop a column's feeds. Dates come from the entries' publishAt (UTC+8), so the same
 /// entries always give the same bytes.
 /// </summary>
 public sealed class FeedRenderer(WebsiteOptions options)
@@ -51,7 +52,7 @@ public sealed class FeedRenderer(WebsiteOptions options)
             {
                 var url = site.Url(SiteRenderer.ItemPath(e.ItemId));
                 w.WriteStartElement("item");
-                w.WriteElementString("title", e.Title);
+                w.WriteElementString("title", TextRules.Scrub(e.Title));
                 w.WriteElementString("link", url);
                 w.WriteStartElement("guid");
                 w.WriteAttributeString("isPermaLink", "true");
@@ -85,7 +86,7 @@ public sealed class FeedRenderer(WebsiteOptions options)
                 var url = site.Url(SiteRenderer.ItemPath(e.ItemId));
                 w.WriteStartElement("entry", AtomNs);
                 w.WriteElementString("id", AtomNs, url);
-                w.WriteElementString("title", AtomNs, e.Title);
+                w.WriteElementString("title", AtomNs, TextRules.Scrub(e.Title));
                 Link(w, "alternate", "text/html", url);
                 w.WriteElementString("published", AtomNs, W3c(When(e)));
                 w.WriteElementString("updated", AtomNs, W3c(When(e)));

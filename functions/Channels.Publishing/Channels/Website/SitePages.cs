@@ -18,24 +18,29 @@ public sealed class SitePages(ChannelsStorage storage, SiteMaps sitemaps, Listin
     readonly SiteRenderer renderer = new(options.Value, office.Value);
     readonly FeedRenderer feeds = new(options.Value);
 
-    public Task WriteColumnAsync(ColumnUpdate u, CancellationToken ct)
+    public Task WriteColumnAsync(ColumnUpdate u, CancellationToken ct) => RenderColumn(u)(ct);
+
+    /// <summary>
+    /// Renders everything a column change derives (pages, feeds) now — so a title that cannot be rendered fails here,
+    /// before the column archive commits anything — and returns the step that writes it.
+    /// </summary>
+    public Func<CancellationToken, Task> RenderColumn(ColumnUpdate u)
     {
         var c = u.Column;
         var sealedCount = u.Head.Sealed.Count;
-        var writes = new List<Task>
+        var docs = new List<(string Path, string Text, string Type)>
         {
-            PageWriter.OverwriteAsync(storage.Web, SiteRenderer.ColumnPath(c), renderer.ColumnPage(c, 0, sealedCount, u.Head.Open), ct),
-            sitemaps.WriteColumnAsync(c, u.Head, ct),
+            (SiteRenderer.ColumnPath(c), renderer.ColumnPage(c, 0, sealedCount, u.Head.Open), PageWriter.HtmlType),
         };
-        writes.AddRange(u.SealedPages.Select(p =>
-            PageWriter.OverwriteAsync(storage.Web, SiteRenderer.ColumnPagePath(c, p.Number), renderer.ColumnPage(c, p.Number, sealedCount, p.Entries), ct)));
+        docs.AddRange(u.SealedPages.Select(p =>
+            (SiteRenderer.ColumnPagePath(c, p.Number), renderer.ColumnPage(c, p.Number, sealedCount, p.Entries), PageWriter.HtmlType)));
         if (u.LatestChanged)
         {
-            writes.Add(PageWriter.OverwriteAsync(storage.Web, SiteRenderer.RssPath(c), feeds.Rss(c, u.Head.Latest), PageWriter.RssType, ct));
-            writes.Add(PageWriter.OverwriteAsync(storage.Web, SiteRenderer.AtomPath(c), feeds.Atom(c, u.Head.Latest), PageWriter.AtomType, ct));
+            docs.Add((SiteRenderer.RssPath(c), feeds.Rss(c, u.Head.Latest), PageWriter.RssType));
+            docs.Add((SiteRenderer.AtomPath(c), feeds.Atom(c, u.Head.Latest), PageWriter.AtomType));
         }
 
-        return Task.WhenAll(writes);
+        return ct => Task.WhenAll(docs.Select(d => PageWriter.OverwriteAsync(storage.Web, d.Path, d.Text, d.Type, ct)).Append(sitemaps.WriteColumnAsync(c, u.Head, ct)));
     }
 
     public async Task WriteHomeAsync(IReadOnlyList<SiteListing> latest, CancellationToken ct)

@@ -28,6 +28,9 @@ public sealed class WebsitePublisher(
         var item = job.Item;
         var columns = await ColumnsOfAsync(item, ct);
         var path = SiteRenderer.ItemPath(item.Id);
+        var entry = Listing(item);
+        // Everything this item adds to a column renders before anything is written: an item that cannot fails alone.
+        if (columns.Select(c => RenderProblem(c.Column, entry)).OfType<string>().FirstOrDefault() is { } problem) return ChannelStep.Failed(problem);
         var resent = await PageWriter.WriteContentOnceAsync(storage.Web, path,
             renderer.ItemPage(item, sanitizer.Sanitize(item.Body), [.. columns.Select(c => c.Column)]), ct);
         // The path is fixed by the item and a re-send is recognised by its page already being there, so no ledger
@@ -35,9 +38,8 @@ public sealed class WebsitePublisher(
         job.Entry.PlatformId = path;
         job.Entry.Url = renderer.Url(path);
 
-        var entry = Listing(item);
         await Task.WhenAll(columns
-            .Select(column => archive.ChangeAsync(column.Column, new ColumnChange(entry, null, resent), pages.WriteColumnAsync))
+            .Select(column => archive.ChangeAsync(column.Column, new ColumnChange(entry, null, resent), pages.RenderColumn))
             .Append(listings.AddAsync("web-home", entry, options.Value.ListLength, pages.WriteHomeAsync))
             .Append(sitemaps.AddItemAsync(entry, item.PublishAt!.Value, ct)));
 
@@ -62,6 +64,22 @@ public sealed class WebsitePublisher(
     }
 
     public Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct) => Task.FromResult(ChannelStep.Delivered());
+
+    /// <summary>Null when the entry renders on its own in the column's pages and feeds; else why not (in Chinese).</summary>
+    string? RenderProblem(WebsiteColumn column, SiteListing entry)
+    {
+        try
+        {
+            pages.RenderColumn(new ColumnUpdate(column, new ColumnHead { Open = [entry], Latest = [entry] }, [], true));
+            return TextRules.FirstForbidden(entry.Title) is { } bad
+                ? $"标题含有不允许的控制字符或非字符 U+{bad.CodePoint:X4}，无法生成栏目“{column.Name}”的页面和订阅；本条未发布，栏目其他信息不受影响"
+                : null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.Xml.XmlException)
+        {
+            return $"无法生成栏目“{column.Name}”的页面或订阅（{e.Message}）；本条未发布，栏目其他信息不受影响";
+        }
+    }
 
     public static SiteListing Listing(PublicationItem item)
     {

@@ -22,7 +22,7 @@ public sealed class WebsiteRetractor(ChannelsStorage storage, ListingBook listin
         var set = await catalogue.CurrentAsync(ct);
         var columns = item.Columns.SelectMany(set.FindAll).Select(c => c.Website).DistinctBy(c => c.Slug, StringComparer.Ordinal).ToList();
         await Task.WhenAll(columns
-            .Select(column => archive.ChangeAsync(column, new ColumnChange(null, item.Id), pages.WriteColumnAsync))
+            .Select(column => archive.ChangeAsync(column, new ColumnChange(null, item.Id), pages.RenderColumn))
             .Append(listings.RemoveAsync("web-home", item.Id, options.Value.ListLength, pages.WriteHomeAsync))
             .Append(sitemaps.RemoveItemAsync(item.Id, item.PublishAt!.Value)));
         await storage.Web.DeleteBlobIfExistsAsync(SiteRenderer.ItemPath(item.Id), cancellationToken: ct);

@@ -72,14 +72,34 @@
 
   // Plain text of an HTML fragment by string processing only: it is never parsed as HTML (and trips no CSP check).
   const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  // Plain text of an item body for the detail view, in one linear pass over at most HTML_TEXT_LIMIT characters (only
+  // the first 400 characters of text are shown): tags dropped, script/style content skipped, entities decoded. No
+  // backtracking regex over the whole body — a 200k body of unclosed "<script" must not freeze the tab.
+  const HTML_TEXT_LIMIT = 20000;
   function htmlToText(html) {
     const entity = (m, e) => {
       if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
       const hex = e[1] === 'x' || e[1] === 'X';
       try { return String.fromCodePoint(parseInt(e.slice(hex ? 2 : 1), hex ? 16 : 10)); } catch { return m; }
     };
-    return String(html).replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ')
-      .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, entity).replace(/\s+/g, ' ').trim();
+    const s = String(html).slice(0, HTML_TEXT_LIMIT);
+    const parts = [];
+    let i = 0;
+    let skip = null; // inside <script> or <style>: text is skipped until its closing tag
+    while (i < s.length) {
+      const lt = s.indexOf('<', i);
+      if (!skip) parts.push(s.slice(i, lt < 0 ? s.length : lt));
+      if (lt < 0) break;
+      const gt = s.indexOf('>', lt + 1);
+      if (gt < 0) break; // an unterminated tag: the rest is markup
+      const m = /^<(\/?)\s*([a-z][a-z0-9]{0,15})/i.exec(s.slice(lt, Math.min(gt + 1, lt + 24)));
+      const name = m ? m[2].toLowerCase() : '';
+      if (skip && m && m[1] && name === skip) skip = null;
+      else if (!skip && m && !m[1] && (name === 'script' || name === 'style')) skip = name;
+      parts.push(' ');
+      i = gt + 1;
+    }
+    return parts.join('').replace(/&(#x[0-9a-f]{1,8}|#\d{1,8}|[a-z]{1,10});/gi, entity).replace(/\s+/g, ' ').trim();
   }
 
   const stateBadge = (channel, st) => `<span class="badge" data-channel="${esc(channel)}" data-state="${esc(st)}"
