@@ -14,7 +14,8 @@ namespace Channels.Publishing.Api;
 /// proves itself with the signature (sha1 of the sorted EventToken, timestamp, nonce; compared in constant time) —
 /// wrong or missing 401, a timestamp more than 5 minutes off 403. GET with echostr is the URL check (echostr back).
 /// POST carries an XML event; PUBLISHJOBFINISH is recorded by <see cref="WeChatPushRecorder"/> and then wakes the
-/// orchestration waiting for that verdict; anything else is acknowledged and ignored. The answer is "success" (WeChat retries a push it did not get an answer to).
+/// orchestration waiting for that verdict; anything else is acknowledged and ignored. The answer is "success" (WeChat
+/// retries a push it did not get an answer to).
 /// </summary>
 public sealed class WeChatEventsApi(
     WeChatPushRecorder recorder, WeChatPublishIndex index, Orchestration.VerdictSignal signal, IOptions<WeChatOptions> options, TimeProvider time,

@@ -38,7 +38,9 @@ public class TriggerTests
                 new global::Channels.Publishing.Monitoring.RulesService(Storage, ledger, Options.Create(new EscalationOptions()),
                     Options.Create(new global::Channels.Publishing.Rules.InterpretationOptions()), TimeProvider.System), Storage, access, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System),
             new SmsCallbackApi(new global::Channels.Publishing.Channels.Sms.SmsReceiptStore(Storage),
-                new VerdictSignal(ledger, Microsoft.Extensions.Logging.Abstractions.NullLogger<VerdictSignal>.Instance), Options.Create(new global::Channels.Publishing.Channels.Sms.SmsOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance),
+                new VerdictSignal(ledger, Microsoft.Extensions.Logging.Abstractions.NullLogger<VerdictSignal>.Instance),
+                Options.Create(new global::Channels.Publishing.Channels.Sms.SmsOptions()),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance),
             monitoring,
             new ScheduleApi(new PublicationStore(Storage), publications, access, TimeProvider.System),
             new DigestApi(access, Options.Create(new DeliveryOptions()), TimeProvider.System));
