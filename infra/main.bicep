@@ -263,7 +263,7 @@ module functionApp 'modules/function-app.bicep' = {
     wechatAppId: wechatAppId
     wechatEventMode: wechatEventMode
     wechatThumbMediaId: wechatThumbMediaId
-    weiboRip: !empty(weiboRip) ? weiboRip : (staticEgressIp ? network!.outputs.egressIp : '127.0.0.1')
+    weiboRip: !empty(weiboRip) ? weiboRip : (staticEgressIp ? network!.outputs.egressIp : '')
     smsSdkAppId: smsSdkAppId
     smsSignName: smsSignName
     smsTemplateId: smsTemplateId

@@ -62,7 +62,7 @@ public class SmsConformanceTests(ChannelsHost host) : IAsyncLifetime
     [Fact]
     public async Task ContentLengthLimit_SandboxRefuses_ClientRefusesBeforeSending()
     {
-        var options = new SmsOptions { Templates = [new SmsTemplate { Id = "2000001", Text = "芙蓉区政府信息公开：{1}详情请查阅区政府门户网站。", Variables = [new() { MaxLength = 600 }] }] };
+        var options = new SmsOptions { Templates = [new SmsTemplate { Id = "2000001", Text = "政府信息公开：{1}详情请查阅政府门户网站。", Variables = [new() { MaxLength = 600 }] }] };
         var tooLong = new string('长', 480);
         Assert.Contains(SmsTemplateCatalog.From(options).Resolve(new SmsRequest { Text = tooLong }).Problems, p => p.Field == "sms.text");
         // The sandbox's account allows 40 characters in this variable, so it refuses by the variable limit first; the total rule
@@ -114,7 +114,7 @@ public class SmsConformanceTests(ChannelsHost host) : IAsyncLifetime
         var sent = await Client().SendAsync(["+8613800000001", "+8613800000002"], "2000001", [new string('长', 40)], "item-z#0", default);
 
         Assert.Equal(2, sent.Select(s => s.SerialNo).Distinct().Count());
-        var expected = SmsTemplateText.Segments(SmsTemplateText.Length("【芙蓉区政务公开】芙蓉区政府信息公开：" + new string('长', 40) + "详情请查阅区政府门户网站。"));
+        var expected = SmsTemplateText.Segments(SmsTemplateText.Length("【芙蓉区政务公开】政府信息公开：" + new string('长', 40) + "详情请查阅政府门户网站。"));
         Assert.All(sent, s => Assert.Equal(expected, s.Fee));
         Assert.Equal(2, expected);
     }

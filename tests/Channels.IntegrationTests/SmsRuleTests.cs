@@ -124,7 +124,7 @@ public class SmsRuleTests(ChannelsHost host) : IAsyncLifetime
         Assert.Equal("delivered", Sms(await host.Api.GetFromJsonAsync<JsonElement>($"/api/publications/{item.Id}")).GetProperty("state").GetString());
         Assert.Equal(1, detail.GetProperty("noReceipt").GetInt32());
         Assert.Equal("2000001", detail.GetProperty("templateId").GetString());
-        Assert.Equal("【芙蓉区政务公开】芙蓉区政府信息公开：请做好防汛准备。详情请查阅区政府门户网站。", detail.GetProperty("text").GetString());
+        Assert.Equal("【芙蓉区政务公开】政府信息公开：请做好防汛准备。详情请查阅政府门户网站。", detail.GetProperty("text").GetString());
         Assert.Equal(1, detail.GetProperty("segments").GetInt32());
         Assert.Equal(after.GetProperty("recipients").GetInt32(), (await host.StatisticsAsync(2017)).GetProperty("sms").GetProperty("recipients").GetInt32());
     }

@@ -24,15 +24,18 @@ public sealed class VerdictEventTests(ChannelsHost shared, Xunit.Abstractions.IT
     [InlineData("azurestorage")]
     public async Task SignedPush_WakesTheVerdictWait_DeliveredLongBeforeAnyFallbackPoll(string backend)
     {
-        var sandbox = SandboxApp.Build(["--urls", "http://127.0.0.1:0", "--Sandbox:WeChatPublishPollsBeforeVerdict=1000000", "--Sandbox:WeChatPushDelayMs=1500"]);
+        var sandbox = SandboxApp.Build(
+            ["--urls", "http://127.0.0.1:0", "--Sandbox:WeChatPublishPollsBeforeVerdict=1000000", "--Sandbox:WeChatPushDelayMs=1500"]);
         await sandbox.StartAsync();
         var sandboxUrl = sandbox.Urls.First().TrimEnd('/');
         var app = await LocalHost.BuildAsync([
             "--urls=http://127.0.0.1:0", $"--CHANNELS_BACKEND={backend}", $"--Channels:Storage:ConnectionString={shared.StorageConnectionString}",
-            $"--Channels:Storage:Prefix=verdict{backend[..3]}", $"--Channels:WeChat:BaseUrl={sandboxUrl}/wechat/", $"--Channels:Weibo:BaseUrl={sandboxUrl}/weibo/",
+            $"--Channels:Storage:Prefix=verdict{backend[..3]}", $"--Channels:WeChat:BaseUrl={sandboxUrl}/wechat/",
+            $"--Channels:Weibo:BaseUrl={sandboxUrl}/weibo/",
             $"--Channels:Sms:BaseUrl={sandboxUrl}/sms/", "--Channels:Delivery:VerdictPollSeconds=600", "--Channels:Delivery:VerdictPollMaxSeconds=600",
             "--Channels:Delivery:FirstRetrySeconds=0.2", "--Channels:Delivery:MaxRetrySeconds=1", "--Channels:WeChat:DigestEnabled=false",
-            $"--Channels:WeChat:EventToken={ChannelsHost.WeChatEventToken}", $"--CHANNELS_KEY_ADMIN={ChannelsHost.AdminKey}", "--Logging:LogLevel:Default=Warning",
+            $"--Channels:WeChat:EventToken={ChannelsHost.WeChatEventToken}", $"--CHANNELS_KEY_ADMIN={ChannelsHost.AdminKey}",
+            "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();
         try
@@ -50,9 +53,11 @@ public sealed class VerdictEventTests(ChannelsHost shared, Xunit.Abstractions.IT
                 JsonSerializer.Serialize(item, Publishing.Items.ChannelsJson.Options), System.Text.Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
             var durable = app.Services.GetRequiredService<DurableTaskClient>();
-            var done = await durable.WaitForInstanceCompletionAsync("pub-" + item.Id, getInputsAndOutputs: false, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var done = await durable.WaitForInstanceCompletionAsync("pub-" + item.Id, getInputsAndOutputs: false, patience.Token);
             clock.Stop();
-            output.WriteLine($"{backend}: submitted to delivered in {clock.Elapsed.TotalSeconds:F1} s (push sent 1.5 s after the submit; first fallback poll due at 600 s)");
+            output.WriteLine($"{backend}: submitted to delivered in {clock.Elapsed.TotalSeconds:F1} s "
+                + "(push sent 1.5 s after the submit; first fallback poll due at 600 s)");
 
             Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}"); // the first fallback poll was due after 600 s

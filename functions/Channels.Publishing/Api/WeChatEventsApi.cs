@@ -16,7 +16,8 @@ namespace Channels.Publishing.Api;
 /// timestamp again 409 (<see cref="WeChatNonceCache"/>). GET with echostr is the URL check (echostr back). POST carries
 /// an XML event, in the configured message mode (<see cref="WeChatOptions.EventMode"/>): plaintext, compatible or safe
 /// (msg_signature over the &lt;Encrypt&gt; element, then AES decryption, <see cref="WeChatMessageCrypt"/>).
-/// PUBLISHJOBFINISH is recorded by <see cref="WeChatPushRecorder"/> and then wakes the orchestration waiting for it, MASSSENDJOBFINISH by <see cref="WeChatDigestVerdict"/>;
+/// PUBLISHJOBFINISH is recorded by <see cref="WeChatPushRecorder"/> and then wakes the orchestration waiting for it,
+/// MASSSENDJOBFINISH by <see cref="WeChatDigestVerdict"/>;
 /// anything else is acknowledged and ignored. The answer is "success" (WeChat retries a push it did not get an answer to).
 /// </summary>
 public sealed class WeChatEventsApi(

@@ -24,8 +24,8 @@ internal static partial class SmsTemplates
     /// <summary>The account's approved templates (the publishing side's built-in configuration names the same).</summary>
     public static readonly IReadOnlyList<SmsTemplate> Approved =
     [
-        new("2000001", "芙蓉区政府信息公开：{1}详情请查阅区政府门户网站。", [40]),
-        new("2000002", "芙蓉区{1}发布了新的政府信息，请登录区政府门户网站查看。", [AccountDefaultLimit]),
+        new("2000001", "政府信息公开：{1}详情请查阅政府门户网站。", [40]),
+        new("2000002", "{1}发布了新的政府信息，请登录政府门户网站查看。", [AccountDefaultLimit]),
     ];
 
     [GeneratedRegex(@"\{([1-9][0-9]?)\}")]

@@ -40,8 +40,8 @@ internal static partial class WeiboStatusRules
             var url = m.Value;
             var count = Bytes(url);
             if (url.StartsWith("http://t.cn", StringComparison.OrdinalIgnoreCase)) continue;
-            var own = url.StartsWith("http://t.sina.com.cn", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://t.sina.cn", StringComparison.OrdinalIgnoreCase)
-                || url.StartsWith("http://weibo.com", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://weibo.cn", StringComparison.OrdinalIgnoreCase);
+            var own = new[] { "http://t.sina.com.cn", "http://t.sina.cn", "http://weibo.com", "http://weibo.cn" }
+                .Any(p => url.StartsWith(p, StringComparison.OrdinalIgnoreCase));
             urlBytes += own && count <= 41 ? count : count <= 140 ? 20 : count - 140 + 20;
             var at = rest.IndexOf(url, StringComparison.Ordinal); // as the original: the first occurrence is removed
             rest = rest.Remove(at, url.Length);

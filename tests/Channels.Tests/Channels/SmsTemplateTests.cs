@@ -16,7 +16,7 @@ public class SmsTemplateTests
         Assert.Empty(problems);
         Assert.Equal("2000001", message!.TemplateId);
         Assert.Equal(["请做好防汛准备。"], message.Params);
-        Assert.Equal("【芙蓉区政务公开】芙蓉区政府信息公开：请做好防汛准备。详情请查阅区政府门户网站。", message.Text);
+        Assert.Equal("【政务公开】政府信息公开：请做好防汛准备。详情请查阅政府门户网站。", message.Text);
         Assert.Equal(message.Text.Length, message.Length);
         Assert.Equal(1, message.Segments);
     }
@@ -24,7 +24,7 @@ public class SmsTemplateTests
     [Fact]
     public void V1Text_ThatIsTheWholeTemplateFilledIn_GivesTheVariableOnly()
     {
-        var (message, _) = Catalog.Resolve(new SmsRequest { Text = "芙蓉区政府信息公开：停水通知。详情请查阅区政府门户网站。" });
+        var (message, _) = Catalog.Resolve(new SmsRequest { Text = "政府信息公开：停水通知。详情请查阅政府门户网站。" });
 
         Assert.Equal(["停水通知。"], message!.Params);
     }
@@ -39,8 +39,9 @@ public class SmsTemplateTests
         var p = Assert.Single(problems);
         Assert.Equal("sms.text", p.Field);
         Assert.Contains("最多40个字", p.Message, StringComparison.Ordinal);
-        Assert.Contains("【芙蓉区政务公开】芙蓉区政府信息公开：" + text, p.Message, StringComparison.Ordinal);
-        Assert.Contains("计费2条", p.Message, StringComparison.Ordinal);
+        Assert.Contains("【政务公开】政府信息公开：" + text, p.Message, StringComparison.Ordinal);
+        // 【政务公开】(6) + 政府信息公开：(7) + 41 + 详情请查阅政府门户网站。(12) = 66 characters: one message of 70.
+        Assert.Contains("计费1条", p.Message, StringComparison.Ordinal);
     }
 
     [Theory]

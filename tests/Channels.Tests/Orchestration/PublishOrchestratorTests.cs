@@ -62,7 +62,8 @@ public class PublishOrchestratorTests
         Assert.Equal(Now.AddSeconds(600), wait?.DeadlineUtc);
         Assert.Equal(0, wait?.Round);
         ctx.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
-        ctx.Verify(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "wechat", true), It.IsAny<TaskOptions?>()), Times.Never);
+        ctx.Verify(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "wechat", true),
+            It.IsAny<TaskOptions?>()), Times.Never);
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public class VerdictWaitTests
                 Waiters.Add(waiter);
                 return waiter.Task;
             });
-            Ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "wechat", true), It.IsAny<TaskOptions?>()))
+            var check = new ChannelTask("t-0001", "wechat", true);
+            Ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), check, It.IsAny<TaskOptions?>()))
                .Returns(() =>
                {
                    Order.Add("check");
@@ -80,7 +81,8 @@ public class VerdictWaitTests
         Assert.Equal(["check", "listen", "timer", "listen", "check"], h.Order); // a new waiter before the check: nothing is lost meanwhile
         Assert.Equal([Now.AddSeconds(3600)], h.Timers);
         Assert.True(h.TimerTokens[0].IsCancellationRequested);
-        h.Ctx.Verify(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(FailChannelActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+        h.Ctx.Verify(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(FailChannelActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()),
+            Times.Never);
     }
 
     [Fact]
@@ -158,7 +160,8 @@ public class VerdictWaitTests
     public async Task FailedCheck_IsAMissedPoll_NotAFailedChannel()
     {
         var h = new Harness().Then(DeliveryState.Accepted);
-        h.Checks.Enqueue(() => throw new TaskFailedException(nameof(DeliverActivity), 1, new TaskFailureDetails("HttpRequestException", "HTTP 502", null, null, null)));
+        var failure = new TaskFailureDetails("HttpRequestException", "HTTP 502", null, null, null);
+        h.Checks.Enqueue(() => throw new TaskFailedException(nameof(DeliverActivity), 1, failure));
         h.Then(DeliveryState.Delivered);
 
         var outcome = await new VerdictWaitOrchestrator().RunAsync(h.Ctx.Object, Wait(new DeliveryPolicy(VerdictPollSeconds: 5)));

@@ -60,12 +60,12 @@ public sealed class SmsOptions : IValidatableObject
     [
         new()
         {
-            Id = "2000001", Name = "信息发布通知", Text = "芙蓉区政府信息公开：{1}详情请查阅区政府门户网站。",
+            Id = "2000001", Name = "信息发布通知", Text = "政府信息公开：{1}详情请查阅政府门户网站。",
             Variables = [new() { Name = "内容", MaxLength = 40 }],
         },
         new()
         {
-            Id = "2000002", Name = "部门发布提醒", Text = "芙蓉区{1}发布了新的政府信息，请登录区政府门户网站查看。",
+            Id = "2000002", Name = "部门发布提醒", Text = "{1}发布了新的政府信息，请登录政府门户网站查看。",
             Variables = [new() { Name = "发布单位", MaxLength = SmsTemplateText.DefaultVariableLimit }],
         },
     ];

@@ -16,7 +16,7 @@ public sealed class SmsTemplate
     /// <summary>A name for editors (e.g. 信息发布通知).</summary>
     public string? Name { get; set; }
 
-    /// <summary>The approved text without the 【signature】, e.g. "芙蓉区政府信息公开：{1}详情请查阅区政府门户网站。"</summary>
+    /// <summary>The approved text without the 【signature】, e.g. "政府信息公开：{1}详情请查阅政府门户网站。"</summary>
     public string Text { get; set; } = "";
 
     /// <summary>One entry per variable, in order {1}, {2}…</summary>
