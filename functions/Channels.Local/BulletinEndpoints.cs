@@ -11,7 +11,8 @@ public static class BulletinEndpoints
 {
     public static void MapBulletin(this WebApplication app)
     {
-        app.MapMethods("/api/bulletin/gazette/{year}/{month}", ["GET", "POST"], (HttpContext ctx, BulletinApi api, string year, string month) => api.GazetteAsync(ctx, year, month));
+        app.MapMethods("/api/bulletin/gazette/{year}/{month}", ["GET", "POST"],
+            (HttpContext ctx, BulletinApi api, string year, string month) => api.GazetteAsync(ctx, year, month));
         app.MapGet("/bulletin/{**path}", async (HttpContext ctx, ChannelsStorage storage, string? path) =>
         {
             path = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
