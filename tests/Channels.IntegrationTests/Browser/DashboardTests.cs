@@ -91,8 +91,9 @@ public sealed class DashboardTests(ChannelsHost host) : IAsyncLifetime
         await page.ClickAsync("#key-submit");
         await Assertions.Expect(page.Locator("#role")).ToContainTextAsync("编辑");
 
-        // Dated now: an editor may not backdate (that is an admin's import; the page shows that refusal in Chinese).
-        var item = Items.Approved("uipub", DateTimeOffset.UtcNow.AddMinutes(-1)) with { Channels = ["website", "wechat"], Sms = null };
+        // Dated now: an editor may not backdate (that is an admin's import; the page shows that refusal in Chinese). Website and
+        // Weibo: a WeChat post dated now would make the account fresh, which RulesTests expects it never is.
+        var item = Items.Approved("uipub", DateTimeOffset.UtcNow.AddMinutes(-1)) with { Channels = ["website", "weibo"], Sms = null };
         await page.FillAsync("#publish-json", JsonSerializer.Serialize(item, ChannelsJson.Options));
         await page.ClickAsync("#publish-submit");
         await Assertions.Expect(page.Locator("#publish-result")).ToContainTextAsync(item.Id);
@@ -104,7 +105,7 @@ public sealed class DashboardTests(ChannelsHost host) : IAsyncLifetime
         }
 
         await page.ClickAsync($"#pub-table tr[data-id=\"{item.Id}\"]");
-        await Assertions.Expect(page.Locator("#detail [data-channel-row=\"wechat\"]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#detail [data-channel-row=\"weibo\"]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#retract-open")).ToHaveCountAsync(0);
         Assert.Equal(0, await page.Locator("button.retry").CountAsync());
     }

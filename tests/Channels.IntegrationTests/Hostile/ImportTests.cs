@@ -12,8 +12,12 @@ namespace Channels.IntegrationTests.Hostile;
 
 /// <summary>Backdating is an import: admin only, marked on the record and the proof; timeliness is judged on delivery.</summary>
 [Collection(ChannelsCollection.Name)]
-public class ImportTests(ChannelsHost host)
+public class ImportTests(ChannelsHost host) : IAsyncLifetime
 {
+    public Task InitializeAsync() => host.Services.GetRequiredService<Channels.Publishing.Storage.ChannelsStorage>().EnsureCreatedAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     static StringContent Json(PublicationItem item) => new(JsonSerializer.Serialize(item, ChannelsJson.Options), System.Text.Encoding.UTF8, "application/json");
 
     [Fact]
@@ -58,6 +62,13 @@ public class ImportTests(ChannelsHost host)
         Assert.False(proof.Imported);
         Assert.True(proof.PublicAt > proof.PublishAt);
         Assert.Contains("本系统发布", await host.Api.GetStringAsync($"/api/publications/{item.Id}/proof?format=html"), StringComparison.Ordinal);
+
+        // The row the rules read records when it went public, per channel.
+        var row = (await new TableClient(host.StorageConnectionString, "publications").GetEntityAsync<PublicationRecord>(item.Id, PublicationRecord.ItemRow)).Value;
+        Assert.False(row.Imported);
+        Assert.NotNull(row.PublicAt);
+        Assert.True(row.PublicAt > row.PublishAt);
+        Assert.True(row.DeliveredTimeMap.ContainsKey("website"));
     }
 
     /// <summary>
