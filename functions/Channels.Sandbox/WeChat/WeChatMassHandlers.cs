@@ -33,6 +33,7 @@ internal sealed class WeChatMassHandlers(
         call.Detail["msgtype"] = msgType;
         call.Detail["media_id"] = mediaId;
         call.Detail["titles"] = drafts.Get(mediaId)?.Titles;
+        call.Detail["content_source_urls"] = drafts.Get(mediaId)?.Articles.Select(a => a.ContentSourceUrl).ToList();
         call.Detail["text"] = text;
         call.Detail["send_ignore_reprint"] = JsonFields.Int(body, "send_ignore_reprint");
         if (await call.CheckpointAsync() is { } fault) return fault;
