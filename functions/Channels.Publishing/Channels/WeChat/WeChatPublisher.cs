@@ -49,7 +49,8 @@ public sealed class WeChatPublisher(
                 {
                     content = await images.PrepareAsync(content, job.Entry, ct);
                     await SaveAsync(job, steps = steps with { DraftIntent = true }, ct);
-                    found = await client.AddDraftAsync(Article(job.Item, content, sourceUrl, await cover.MediaIdAsync(ct)), ct);
+                    var article = content;
+                    found = await cover.WithCoverAsync(thumb => client.AddDraftAsync(Article(job.Item, article, sourceUrl, thumb), ct), ct);
                 }
 
                 await SaveAsync(job, steps = steps with { MediaId = found }, ct);
