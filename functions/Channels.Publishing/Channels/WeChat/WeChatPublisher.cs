@@ -40,6 +40,7 @@ public sealed class WeChatPublisher(
         }
 
         var sourceUrl = SourceUrl(job.Item);
+        var resubmitting = steps.SubmitIntent; // an earlier attempt may have submitted: 53503 then means "already submitted"
         try
         {
             if (steps.MediaId is null)
@@ -64,7 +65,7 @@ public sealed class WeChatPublisher(
             await SaveAsync(job, steps = steps with { SubmitIntent = true }, ct);
             return await SubmitAsync(job, steps, ct);
         }
-        catch (WeChatApiException e) when (e.ErrCode == 53503 && steps.SubmitIntent)
+        catch (WeChatApiException e) when (e.ErrCode == 53503 && resubmitting)
         {
             // The draft left the draft box (it was submitted) but no publication matches yet: the lost submit may still
             // be publishing. Never submit blindly again — reconcile on every verdict poll until it is found.
