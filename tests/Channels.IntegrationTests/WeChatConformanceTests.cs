@@ -158,7 +158,8 @@ public sealed class WeChatConformanceTests(ChannelsHost shared) : IAsyncLifetime
     static string Error(JsonElement channel) => channel.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : "";
 
     async Task<int> ArticlesCountedAsync() =>
-        (await api.GetFromJsonAsync<JsonElement>($"/api/statistics/{ChinaTime.YearOf(DateTimeOffset.UtcNow)}")).GetProperty("wechat").GetProperty("articles").GetInt32();
+        (await api.GetFromJsonAsync<JsonElement>($"/api/statistics/{ChinaTime.YearOf(DateTimeOffset.UtcNow)}"))
+            .GetProperty("wechat").GetProperty("articles").GetInt32();
 
     // ---- draft/add field limits -------------------------------------------------------------------------------
 
@@ -202,7 +203,8 @@ public sealed class WeChatConformanceTests(ChannelsHost shared) : IAsyncLifetime
         // Our client writes raw UTF-8, emoji included: 30 characters (10 of them emoji) pass.
         var title = string.Concat(Enumerable.Repeat("通知😀", 10));
         Assert.DoesNotContain("\\u", WeChatJson.Serialize(new { title }), StringComparison.Ordinal);
-        Assert.StartsWith("sandbox-draft-", await Client.AddDraftAsync(Article(title: title) with { thumb_media_id = thumb }, CancellationToken.None), StringComparison.Ordinal);
+        var draft = await Client.AddDraftAsync(Article(title: title) with { thumb_media_id = thumb }, CancellationToken.None);
+        Assert.StartsWith("sandbox-draft-", draft, StringComparison.Ordinal);
     }
 
     // ---- uploads ------------------------------------------------------------------------------------------------
@@ -216,7 +218,8 @@ public sealed class WeChatConformanceTests(ChannelsHost shared) : IAsyncLifetime
         Assert.Equal(41005, await RawErrcodeAsync("material/add_material", form, "&type=thumb"));
         Assert.Equal(41005, await RawErrcodeAsync("media/uploadimg", Shaped("name=media; filename=\"x.jpg\"")));
         Assert.StartsWith("sandbox-thumb-", await Client.AddThumbAsync(DefaultCoverJpeg.Bytes, "cover.jpg", CancellationToken.None), StringComparison.Ordinal);
-        Assert.StartsWith("http://mmbiz.qpic.cn/", await Client.UploadImageAsync(DefaultCoverJpeg.Bytes, "x.jpg", "image/jpeg", CancellationToken.None), StringComparison.Ordinal);
+        var image = await Client.UploadImageAsync(DefaultCoverJpeg.Bytes, "x.jpg", "image/jpeg", CancellationToken.None);
+        Assert.StartsWith("http://mmbiz.qpic.cn/", image, StringComparison.Ordinal);
     }
 
     async Task FilenameStar()
@@ -249,7 +252,8 @@ public sealed class WeChatConformanceTests(ChannelsHost shared) : IAsyncLifetime
         var calls = (await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/wechat/journal")).EnumerateArray().Skip(mark).ToList();
         var rejected = calls.FindIndex(c => c.GetProperty("api").GetString() == "draft/batchget" && c.GetProperty("outcome").GetString() == "fault:error");
         Assert.True(rejected >= 0);
-        Assert.Contains(calls.Skip(rejected), c => c.GetProperty("api").GetString() == "stable_token" && c.GetProperty("detail").GetProperty("force_refresh").GetBoolean());
+        Assert.Contains(calls.Skip(rejected),
+            c => c.GetProperty("api").GetString() == "stable_token" && c.GetProperty("detail").GetProperty("force_refresh").GetBoolean());
         Assert.Equal("ok", calls.Last(c => c.GetProperty("api").GetString() == "draft/batchget").GetProperty("outcome").GetString());
         Assert.NotEqual(first, await TokenAsync()); // the forced refresh revoked the old token
     }
@@ -311,7 +315,8 @@ public sealed class WeChatConformanceTests(ChannelsHost shared) : IAsyncLifetime
         var (item, digest) = await StartDigestAsync("wxconf-mass", "2030-01-01");
         Assert.Equal("\"sent\"", await digest);
         Assert.Equal("delivered", State(await WeChatChannelAsync(item.Id, c => State(c) == "delivered")));
-        var calls = (await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/wechat/journal")).EnumerateArray().Select(c => c.GetProperty("api").GetString()).ToList();
+        var calls = (await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/wechat/journal")).EnumerateArray()
+            .Select(c => c.GetProperty("api").GetString()).ToList();
         Assert.True(calls.Contains("message/mass/get") || calls.Contains("event/MASSSENDJOBFINISH"), "the verdict came from mass/get or the push");
         Assert.Equal(before + 1, await ArticlesCountedAsync());
     }

@@ -72,7 +72,8 @@ public class WeChatRulesTests
         var type = content.Headers.ContentType!.ToString();
         Assert.Matches("^multipart/form-data; boundary=[^\"]+$", type);
         var body = Encoding.ASCII.GetString(await content.ReadAsByteArrayAsync());
-        Assert.Contains("Content-Disposition: form-data; name=\"media\"; filename=\"cover.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n", body, StringComparison.Ordinal);
+        const string part = "Content-Disposition: form-data; name=\"media\"; filename=\"cover.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n";
+        Assert.Contains(part, body, StringComparison.Ordinal);
         Assert.DoesNotContain("filename*", body, StringComparison.Ordinal);
         var boundary = type[(type.IndexOf('=', StringComparison.Ordinal) + 1)..];
         Assert.StartsWith("--" + boundary + "\r\n", body, StringComparison.Ordinal);

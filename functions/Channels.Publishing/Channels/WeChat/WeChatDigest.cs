@@ -81,7 +81,8 @@ public sealed class WeChatDigest(
                     articles.Add(WeChatPublisher.Article(item.Item, content, SourceUrl(item.Id), ""));
                 }
 
-                record.MediaId = await cover.WithCoverAsync(thumb => client.AddDraftAsync([.. articles.Select(a => a with { thumb_media_id = thumb })], ct), ct);
+                record.MediaId = await cover.WithCoverAsync(
+                    thumb => client.AddDraftAsync([.. articles.Select(a => a with { thumb_media_id = thumb })], ct), ct);
                 await SaveAsync(record, ct);
             }
 

@@ -118,7 +118,8 @@ public sealed class WeChatDigestVerdict(
     }
 
     /// <summary>The record won the race: each item's verdict, and the count on success.</summary>
-    async Task ApplyAsync(WeChatDigestRecord record, IReadOnlyList<DeliveryEntry> entries, (bool? Success, string Name, string Reason) meaning, CancellationToken ct)
+    async Task ApplyAsync(
+        WeChatDigestRecord record, IReadOnlyList<DeliveryEntry> entries, (bool? Success, string Name, string Reason) meaning, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         foreach (var entry in entries)
@@ -126,7 +127,8 @@ public sealed class WeChatDigestVerdict(
             if (meaning.Success == true)
             {
                 var item = await publications.GetArchivedAsync(entry.ItemId, ct);
-                await counting.CountAsync(item.Year, ChinaTime.ToChina(item.PublishAt).Month, [new CountedPost(ChannelNames.WeChat, item.Id, Metrics.Article)], ct);
+                await counting.CountAsync(item.Year, ChinaTime.ToChina(item.PublishAt).Month,
+                    [new CountedPost(ChannelNames.WeChat, item.Id, Metrics.Article)], ct);
                 entry.State = DeliveryState.Delivered;
                 entry.Error = null;
                 DeliveryHistory.Append(entry, now, $"群发成功（msg_id {record.MsgId}，{record.PlatformStatus}）");
