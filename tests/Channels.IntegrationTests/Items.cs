@@ -19,6 +19,7 @@ internal static class Items
             Publisher = "芙蓉区防汛抗旱指挥部办公室",
             PublishAt = at,
             Channels = ["website", "wechat", "weibo", "sms", "bulletin"],
+            WeChat = new WeChatRequest { Title = "关于做好防汛工作的通知" }, // the title with the id is over WeChat's 32 characters
             Sms = new SmsRequest { Audience = ["+8613800000001", "13800000002"], Text = "请做好防汛准备。" },
             Bulletin = new BulletinRequest { Boards = ["区政务中心信息公告栏"] },
             Approval = new ApprovalRecord

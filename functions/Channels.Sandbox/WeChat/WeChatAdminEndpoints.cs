@@ -17,14 +17,16 @@ internal static class WeChatAdminEndpoints
         app.MapPut("/sandbox/wechat/verdicts", async (HttpContext http, WeChatVerdictPlan plan) =>
         {
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body, SandboxJson.Input, http.RequestAborted);
-            var publish = body.TryGetProperty("publish", out var p) && p.ValueKind == JsonValueKind.Array ? p.EnumerateArray().Select(e => e.GetInt32()).ToList() : [];
+            var publish = body.TryGetProperty("publish", out var p) && p.ValueKind == JsonValueKind.Array
+                ? p.EnumerateArray().Select(e => e.GetInt32()).ToList() : [];
             if (publish.Any(s => !WeChatVerdictPlan.PlannablePublishStatuses.Contains(s)))
                 return Results.Json(new { error = "publish statuses must be among 0, 2, 3, 4, 6 (5 follows freepublish/delete)" }, statusCode: 400);
             var massStatuses = body.TryGetProperty("mass", out var m) && m.ValueKind == JsonValueKind.Array
                 ? m.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [];
             if (massStatuses.Any(s => s is not ("send success" or "send fail") && !s.StartsWith("err(", StringComparison.Ordinal)))
                 return Results.Json(new { error = "mass statuses must be \"send success\", \"send fail\" or \"err(num)\"" }, statusCode: 400);
-            bool? protection = body.TryGetProperty("massProtection", out var mp) && mp.ValueKind is JsonValueKind.True or JsonValueKind.False ? mp.GetBoolean() : null;
+            bool? protection = body.TryGetProperty("massProtection", out var mp) && mp.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? mp.GetBoolean() : null;
             plan.Plan(publish, massStatuses, protection);
             return Results.Json(plan.Describe());
         });

@@ -33,6 +33,7 @@ internal sealed class WeChatMassHandlers(
         call.Detail["msgtype"] = msgType;
         call.Detail["media_id"] = mediaId;
         call.Detail["titles"] = drafts.Get(mediaId)?.Titles;
+        call.Detail["content_source_urls"] = drafts.Get(mediaId)?.Articles.Select(a => a.ContentSourceUrl).ToList();
         call.Detail["text"] = text;
         call.Detail["send_ignore_reprint"] = JsonFields.Int(body, "send_ignore_reprint");
         if (await call.CheckpointAsync() is { } fault) return fault;
@@ -63,7 +64,8 @@ internal sealed class WeChatMassHandlers(
         if (result.Kind is MassSendKind.Sent) push.ScheduleMass(result.MsgId);
         return result.Kind switch
         {
-            MassSendKind.Sent => WeChatResults.Ok(new { errcode = 0, errmsg = "send job submission success", msg_id = result.MsgId, msg_data_id = result.MsgDataId }),
+            MassSendKind.Sent => WeChatResults.Ok(
+                new { errcode = 0, errmsg = "send job submission success", msg_id = result.MsgId, msg_data_id = result.MsgDataId }),
             MassSendKind.Duplicate => WeChatResults.Error(45065, "clientmsgid exist",
                 new Dictionary<string, object?>(StringComparer.Ordinal) { ["msg_id"] = result.MsgId, ["msg_data_id"] = result.MsgDataId }),
             MassSendKind.NoQuota => WeChatResults.Error(45028, "has no masssend quota"),

@@ -16,6 +16,7 @@ internal sealed class WeChatPublishHandlers(
         var mediaId = JsonFields.Str(body, "media_id");
         call.Detail["media_id"] = mediaId;
         call.Detail["titles"] = drafts.Get(mediaId)?.Titles;
+        call.Detail["content_source_urls"] = drafts.Get(mediaId)?.Articles.Select(a => a.ContentSourceUrl).ToList();
         if (await call.CheckpointAsync() is { } fault) return fault;
         if (auth.Deny(call) is { } denied) return denied;
         if (body is null) return WeChatResults.DataFormatError();

@@ -27,7 +27,8 @@ internal enum WeChatDeleteResult
 internal sealed class WeChatPublishStore(SandboxOptions options, SandboxIds ids) : IResettable
 {
     sealed class Publication(
-        long seq, string publishId, string msgDataId, string articleId, IReadOnlyList<WeChatArticle> articles, IReadOnlyList<string> urls, long time, int outcome)
+        long seq, string publishId, string msgDataId, string articleId, IReadOnlyList<WeChatArticle> articles, IReadOnlyList<string> urls, long time,
+        int outcome)
     {
         public int Outcome { get; } = outcome;
         public bool NeverPublished => Outcome is 2 or 3 or 4;

@@ -50,7 +50,8 @@ internal sealed class WeChatPushSender(
         return null;
     }
 
-    public void Schedule(string publishId) => Later("PUBLISHJOBFINISH", publishId, () => publications.Complete(publishId) is { } p ? (PublishXml(p), Detail(p)) : null);
+    public void Schedule(string publishId) =>
+        Later("PUBLISHJOBFINISH", publishId, () => publications.Complete(publishId) is { } p ? (PublishXml(p), Detail(p)) : null);
 
     public void ScheduleMass(long msgId) => Later("MASSSENDJOBFINISH", msgId.ToString(CultureInfo.InvariantCulture),
         () => mass.Complete(msgId) is { } j ? (MassXml(j), new Dictionary<string, object?> { ["msg_id"] = j.MsgId, ["status"] = j.PushStatus }) : null);
@@ -71,7 +72,8 @@ internal sealed class WeChatPushSender(
         _ = Task.Run(() => SendAsync(@event, id, build, target, secret, how, key));
     }
 
-    async Task SendAsync(string @event, string id, Func<(XElement Xml, Dictionary<string, object?> Detail)?> build, string target, string secret, string how, string key)
+    async Task SendAsync(
+        string @event, string id, Func<(XElement Xml, Dictionary<string, object?> Detail)?> build, string target, string secret, string how, string key)
     {
         var detail = new Dictionary<string, object?>(StringComparer.Ordinal) { ["id"] = id, ["mode"] = how };
         try

@@ -16,6 +16,41 @@ public sealed class WeChatCover(WeChatClient client, ChannelsStorage storage, IO
     readonly SemaphoreSlim gate = new(1, 1);
     string? cached;
 
+    /// <summary>
+    /// Runs <paramref name="call"/> with the cover's media id; when the platform answers 40007 (the thumb was deleted
+    /// from the material library, e.g. in the 公众平台 backend) and the cover is our uploaded default, it is forgotten,
+    /// uploaded again and the call made once more.
+    /// </summary>
+    public async Task<T> WithCoverAsync<T>(Func<string, Task<T>> call, CancellationToken ct)
+    {
+        var mediaId = await MediaIdAsync(ct);
+        try
+        {
+            return await call(mediaId);
+        }
+        catch (WeChatApiException e) when (e.ErrCode == 40007 && string.IsNullOrWhiteSpace(options.Value.ThumbMediaId))
+        {
+            await ForgetAsync(mediaId, ct);
+            return await call(await MediaIdAsync(ct));
+        }
+    }
+
+    async Task ForgetAsync(string mediaId, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (cached == mediaId) cached = null;
+            await storage.EnsureCreatedAsync();
+            var row = await storage.ChannelState.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: ct);
+            if (row.HasValue && row.Value?.GetString("MediaId") == mediaId) await storage.ChannelState.DeleteEntityAsync(Partition, Row, row.Value.ETag, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public async Task<string> MediaIdAsync(CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(options.Value.ThumbMediaId)) return options.Value.ThumbMediaId;

@@ -74,15 +74,15 @@ public sealed class WeChatDigest(
                 if (record.DraftIntent) logger.LogWarning("Digest {Date}: a draft may exist from an earlier attempt; a new one is added (drafts are not sent by themselves)", date);
                 record.DraftIntent = true;
                 await SaveAsync(record, ct);
-                var thumb = await cover.MediaIdAsync(ct);
                 var articles = new List<WeChatArticle>();
                 foreach (var (entry, item) in items)
                 {
                     var content = await images.PrepareAsync(sanitizer.Sanitize(item.Item.Body), entry, ct); // notes saved with the verdict
-                    articles.Add(WeChatPublisher.Article(item.Item, content, SourceUrl(item.Id), thumb));
+                    articles.Add(WeChatPublisher.Article(item.Item, content, SourceUrl(item.Id), ""));
                 }
 
-                record.MediaId = await client.AddDraftAsync([.. articles], ct);
+                record.MediaId = await cover.WithCoverAsync(
+                    thumb => client.AddDraftAsync([.. articles.Select(a => a with { thumb_media_id = thumb })], ct), ct);
                 await SaveAsync(record, ct);
             }
 

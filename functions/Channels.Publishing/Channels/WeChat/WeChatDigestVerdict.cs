@@ -20,9 +20,6 @@ public sealed class WeChatDigestVerdict(
     ChannelsStorage storage, PublicationStore publications, DeliveryLedger ledger, CountingIndex counting, WeChatClient client, WeChatMassIndex massIndex,
     TimeProvider time, ILogger<WeChatDigestVerdict> logger)
 {
-    /// <summary>After this long still SENDING, the items say that an administrator may have to confirm the send.</summary>
-    public static readonly TimeSpan ConfirmationHint = TimeSpan.FromMinutes(1);
-
     /// <summary>Asks message/mass/get and records a final answer; returns the digest's state.</summary>
     public async Task<string> CheckAsync(string date, CancellationToken ct)
     {
@@ -86,8 +83,7 @@ public sealed class WeChatDigestVerdict(
 
     async Task<string> StillSendingAsync(WeChatDigestRecord record, CancellationToken ct)
     {
-        if (record.SentAt is not { } sentAt || time.GetUtcNow() - sentAt < ConfirmationHint || record.Note?.Contains("群发保护", StringComparison.Ordinal) == true)
-            return record.State;
+        if (record.Note?.Contains("群发保护", StringComparison.Ordinal) == true) return record.State; // said once
         const string hint = "群发已提交，平台尚未给出结果：若公众号开启了API群发保护，需管理员在30分钟内于手机微信上确认，否则本次群发失败";
         foreach (var entry in await EntriesAsync(record, ct))
         {
@@ -122,7 +118,8 @@ public sealed class WeChatDigestVerdict(
     }
 
     /// <summary>The record won the race: each item's verdict, and the count on success.</summary>
-    async Task ApplyAsync(WeChatDigestRecord record, IReadOnlyList<DeliveryEntry> entries, (bool? Success, string Name, string Reason) meaning, CancellationToken ct)
+    async Task ApplyAsync(
+        WeChatDigestRecord record, IReadOnlyList<DeliveryEntry> entries, (bool? Success, string Name, string Reason) meaning, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         foreach (var entry in entries)
@@ -130,7 +127,8 @@ public sealed class WeChatDigestVerdict(
             if (meaning.Success == true)
             {
                 var item = await publications.GetArchivedAsync(entry.ItemId, ct);
-                await counting.CountAsync(item.Year, ChinaTime.ToChina(item.PublishAt).Month, [new CountedPost(ChannelNames.WeChat, item.Id, Metrics.Article)], ct);
+                await counting.CountAsync(item.Year, ChinaTime.ToChina(item.PublishAt).Month,
+                    [new CountedPost(ChannelNames.WeChat, item.Id, Metrics.Article)], ct);
                 entry.State = DeliveryState.Delivered;
                 entry.Error = null;
                 DeliveryHistory.Append(entry, now, $"群发成功（msg_id {record.MsgId}，{record.PlatformStatus}）");

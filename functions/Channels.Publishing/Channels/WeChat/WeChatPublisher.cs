@@ -15,7 +15,8 @@ namespace Channels.Publishing.Channels.WeChat;
 /// fail the channel at once with the reason in Chinese; the body is sanitised and must stay under 20,000 characters.
 /// </summary>
 public sealed class WeChatPublisher(
-    WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, WeChatPublishIndex index, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WebsiteOptions> site,
+    WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, WeChatPublishIndex index, WeChatBodyImages images, BodySanitizer sanitizer,
+    IOptions<WebsiteOptions> site,
     IOptions<WeChatOptions> options, TimeProvider time)
     : IChannelPublisher
 {
@@ -40,6 +41,7 @@ public sealed class WeChatPublisher(
         }
 
         var sourceUrl = SourceUrl(job.Item);
+        var resubmitting = steps.SubmitIntent; // an earlier attempt may have submitted: 53503 then means "already submitted"
         try
         {
             if (steps.MediaId is null)
@@ -49,7 +51,8 @@ public sealed class WeChatPublisher(
                 {
                     content = await images.PrepareAsync(content, job.Entry, ct);
                     await SaveAsync(job, steps = steps with { DraftIntent = true }, ct);
-                    found = await client.AddDraftAsync(Article(job.Item, content, sourceUrl, await cover.MediaIdAsync(ct)), ct);
+                    var article = content;
+                    found = await cover.WithCoverAsync(thumb => client.AddDraftAsync(Article(job.Item, article, sourceUrl, thumb), ct), ct);
                 }
 
                 await SaveAsync(job, steps = steps with { MediaId = found }, ct);
@@ -61,12 +64,9 @@ public sealed class WeChatPublisher(
             }
 
             await SaveAsync(job, steps = steps with { SubmitIntent = true }, ct);
-            var (publishId, _) = await client.SubmitPublishAsync(steps.MediaId!, ct);
-            await index.SaveAsync(publishId, job.Item.Id, ct); // first: a PUBLISHJOBFINISH push may follow at once
-            await SaveAsync(job, steps with { PublishId = publishId }, ct);
-            return ChannelStep.Awaiting();
+            return await SubmitAsync(job, steps, ct);
         }
-        catch (WeChatApiException e) when (e.ErrCode == 53503 && steps.SubmitIntent)
+        catch (WeChatApiException e) when (e.ErrCode == 53503 && resubmitting)
         {
             // The draft left the draft box (it was submitted) but no publication matches yet: the lost submit may still
             // be publishing. Never submit blindly again — reconcile on every verdict poll until it is found.
@@ -99,10 +99,18 @@ public sealed class WeChatPublisher(
         _ => false,
     };
 
+    async Task<ChannelStep> SubmitAsync(DeliveryJob job, WeChatSteps steps, CancellationToken ct)
+    {
+        var (publishId, _) = await client.SubmitPublishAsync(steps.MediaId!, ct);
+        await index.SaveAsync(publishId, job.Item.Id, ct); // first: a PUBLISHJOBFINISH push may follow at once
+        await SaveAsync(job, steps with { PublishId = publishId, Reconciling = false }, ct);
+        return ChannelStep.Awaiting();
+    }
+
     async Task<ChannelStep> ReconcileLaterAsync(DeliveryJob job, WeChatSteps steps, string why, CancellationToken ct)
     {
         DeliveryHistory.Append(job.Entry, time.GetUtcNow(),
-            $"微信发布提交结果未知（{why}）：不再重复提交，每次核对时在已发布列表中按原文链接查找，找到即记为已发布");
+            $"微信发布提交结果未知（{why}）：每次核对时先在已发布列表中按原文链接查找，找到即记为已发布；草稿仍在草稿箱时才重新提交");
         await SaveAsync(job, steps with { Reconciling = true }, ct);
         return ChannelStep.Awaiting();
     }
@@ -134,9 +142,10 @@ public sealed class WeChatPublisher(
         {
             if (steps.PublishId is null)
             {
-                return await reconciler.FindPublishedAsync(SourceUrl(job.Item), ct) is { } published
-                    ? await FoundAsync(job, steps, published, ct)
-                    : ChannelStep.Awaiting();
+                // A lost submit: published → found; otherwise submit the draft again — safe, because a draft that was
+                // submitted has left the draft box and the platform answers 53503 instead of publishing it twice.
+                if (await reconciler.FindPublishedAsync(SourceUrl(job.Item), ct) is { } published) return await FoundAsync(job, steps, published, ct);
+                return steps.MediaId is null ? ChannelStep.Awaiting() : await SubmitAsync(job, steps, ct);
             }
 
             var status = await client.GetPublishAsync(steps.PublishId, ct);
@@ -147,6 +156,10 @@ public sealed class WeChatPublisher(
             job.Entry.PlatformId = status.ArticleId;
             job.Entry.Url = status.ArticleUrls.FirstOrDefault();
             return Delivered(job);
+        }
+        catch (WeChatApiException e) when (e.ErrCode == 53503 && steps.PublishId is null)
+        {
+            return ChannelStep.Awaiting(); // still not listed: the lost submit may still be publishing
         }
         catch (Exception e) when (IsTransient(e))
         {

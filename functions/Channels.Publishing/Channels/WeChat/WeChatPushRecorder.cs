@@ -104,7 +104,8 @@ public sealed class WeChatPushRecorder(
             note = NotePrefix + entry.Error;
         }
 
-        entry.Steps = (WeChatSteps.Read(entry.Steps) with { Verdict = WeChatPublishVerdict.Of(e.Status).Name, PublishId = e.PublishId, Reconciling = false }).Write();
+        var steps = WeChatSteps.Read(entry.Steps) with { Verdict = WeChatPublishVerdict.Of(e.Status).Name, PublishId = e.PublishId, Reconciling = false };
+        entry.Steps = steps.Write();
 
         entry.FinishedAt = now;
         DeliveryHistory.Append(entry, now, note);
