@@ -17,11 +17,11 @@ namespace Channels.Publishing.Api;
 /// an XML event, in the configured message mode (<see cref="WeChatOptions.EventMode"/>): plaintext, compatible or safe
 /// (msg_signature over the &lt;Encrypt&gt; element, then AES decryption, <see cref="WeChatMessageCrypt"/>).
 /// PUBLISHJOBFINISH is recorded by <see cref="WeChatPushRecorder"/> and then wakes the orchestration waiting for it,
-/// MASSSENDJOBFINISH by <see cref="WeChatDigestVerdict"/>;
+/// MASSSENDJOBFINISH by <see cref="WeChatDigestVerdict"/> and then wakes the day's digest;
 /// anything else is acknowledged and ignored. The answer is "success" (WeChat retries a push it did not get an answer to).
 /// </summary>
 public sealed class WeChatEventsApi(
-    WeChatPushRecorder recorder, WeChatPublishIndex index, Orchestration.VerdictSignal signal, WeChatDigestVerdict digestVerdict,
+    WeChatPushRecorder recorder, WeChatPublishIndex index, WeChatMassIndex massIndex, Orchestration.VerdictSignal signal, WeChatDigestVerdict digestVerdict,
     WeChatNonceCache nonces, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatEventsApi> logger)
 {
     const int MaxBodyBytes = 64 * 1024;
@@ -76,6 +76,8 @@ public sealed class WeChatEventsApi(
                 var status = ((string?)root.Element("Status"))?.Trim() ?? "";
                 var recorded = await digestVerdict.RecordPushAsync(msgId, status, ctx.RequestAborted);
                 logger.LogInformation("MASSSENDJOBFINISH msg_id {MsgId} status {Status}: {Result}", msgId, status, recorded);
+                if (recorded == "recorded" && await massIndex.DateOfAsync(msgId, ctx.RequestAborted) is { } date)
+                    await signal.RaiseDigestAsync(client, date, ctx.RequestAborted);
                 break;
         }
 

@@ -29,6 +29,24 @@ public sealed class VerdictSignal(DeliveryLedger ledger, ILogger<VerdictSignal> 
     public static string DeliveringInstance(string itemId, string channel, int retries) =>
         retries <= 0 ? PublicationsApi.InstanceId(itemId) : RetryChannelOrchestrator.InstanceId(itemId, channel, retries);
 
+    /// <summary>Raises <see cref="WeChatDigestOrchestrator.PushEvent"/> at the digest of a China date; false when it is not running.</summary>
+    public async Task<bool> RaiseDigestAsync(DurableTaskClient client, string date, CancellationToken ct)
+    {
+        var instance = WeChatDigestOrchestrator.InstanceId(date);
+        try
+        {
+            if (await client.GetInstanceAsync(instance, getInputsAndOutputs: false, ct) is not { IsCompleted: false }) return false;
+            await client.RaiseEventAsync(instance, WeChatDigestOrchestrator.PushEvent, "MASSSENDJOBFINISH", ct);
+            logger.LogInformation("Mass-send verdict of the digest of {Date} signalled to {Instance}", date, instance);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Mass-send verdict of the digest of {Date} not signalled to {Instance}; its fallback poll will read it", date, instance);
+            return false;
+        }
+    }
+
     /// <summary>Raises the verdict event at the waiting instance; false when no one waits (or the raise failed).</summary>
     public async Task<bool> RaiseAsync(DurableTaskClient client, string itemId, string channel, string source, CancellationToken ct)
     {

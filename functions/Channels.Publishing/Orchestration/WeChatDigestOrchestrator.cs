@@ -6,14 +6,17 @@ namespace Channels.Publishing.Orchestration;
 /// <summary>
 /// The day's WeChat digest (instance "wechat-digest-{date}"): plan (choose ≤8 queued items), send (draft + mass send,
 /// under the retry policy; the digest record makes a retry reconcile), then — the send being only a submitted job —
-/// wait for its outcome: message/mass/get on a durable timer with backoff (VerdictPollSeconds doubling up to 5
-/// minutes) until the MASSSENDJOBFINISH push or a poll records it, for at most <see cref="VerdictWindow"/> (群发保护
-/// gives an administrator 30 minutes). Then each item's status is refreshed. A push arriving after the window still
-/// records the verdict (WeChatDigestVerdict).
+/// wait for its outcome: the MASSSENDJOBFINISH push, once recorded, raises <see cref="PushEvent"/> here and the check
+/// runs at once; message/mass/get on a durable timer with backoff (VerdictPollSeconds doubling up to 5 minutes) is the
+/// fallback, for at most <see cref="VerdictWindow"/> (群发保护 gives an administrator 30 minutes). Then each item's
+/// status is refreshed. A push arriving after the window still records the verdict (WeChatDigestVerdict).
 /// </summary>
 public sealed class WeChatDigestOrchestrator : TaskOrchestrator<DigestRequest, string>
 {
     public static string InstanceId(string date) => "wechat-digest-" + date;
+
+    /// <summary>The event a recorded MASSSENDJOBFINISH raises at the day's digest (it carries no verdict: the check reads the record).</summary>
+    public const string PushEvent = "verdict-wechat-digest";
 
     /// <summary>How long the orchestration polls a submitted mass send before leaving it to the push.</summary>
     public static readonly TimeSpan VerdictWindow = TimeSpan.FromHours(2);
@@ -39,9 +42,20 @@ public sealed class WeChatDigestOrchestrator : TaskOrchestrator<DigestRequest, s
 
         var deadline = context.CurrentUtcDateTime + VerdictWindow;
         var interval = TimeSpan.FromSeconds(Math.Max(1, p.VerdictPollSeconds));
+        // One live listener at a time, registered again as soon as it fired, so a push during a check is kept for the next wait.
+        var pushed = context.WaitForExternalEvent<string>(PushEvent);
         while (state == WeChatDigestRecord.AwaitingVerdict && context.CurrentUtcDateTime < deadline)
         {
-            await context.CreateTimer(context.CurrentUtcDateTime + interval, CancellationToken.None);
+            using (var cancelTimer = new CancellationTokenSource())
+            {
+                var timer = context.CreateTimer(context.CurrentUtcDateTime + interval, cancelTimer.Token);
+                if (await Task.WhenAny(pushed, timer) == pushed)
+                {
+                    cancelTimer.Cancel(); // synchronous: CancelAsync would resume off the orchestration thread
+                    pushed = context.WaitForExternalEvent<string>(PushEvent);
+                }
+            }
+
             interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, MaxPollInterval.Ticks));
             try
             {
