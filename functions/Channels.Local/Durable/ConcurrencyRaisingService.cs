@@ -4,8 +4,8 @@ namespace Channels.Local.Durable;
 
 /// <summary>
 /// Wraps an orchestration service and reports higher work-item concurrency limits. The sidecar's dispatcher
-/// throttles at these numbers; the in-memory service reports ProcessorCount (2 here: ~4 activities/s, DESIGN
-/// decision 3). Everything else is passed through unchanged.
+/// throttles at these numbers; the in-memory service reports ProcessorCount (2 here: ~4 activities/s, measured;
+/// see docs/design.md). Everything else is passed through unchanged.
 /// </summary>
 internal sealed class ConcurrencyRaisingService(IOrchestrationService inner, IOrchestrationServiceClient client, int limit)
     : IOrchestrationService, IOrchestrationServiceClient

@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 namespace Channels.Local.Durable;
 
 /// <summary>
-/// The embedded Durable Task runtime of the local host (DESIGN decision 3): the gRPC sidecar from
+/// The embedded Durable Task runtime of the local host (docs/design.md, "Durable runtime"): the gRPC sidecar from
 /// Microsoft.DurableTask.InProcessTestHost over either the in-memory service (default) or the Azure Storage
 /// service Durable Functions uses in production (on Azurite), listening on a free loopback port with HTTP/2.
 /// </summary>
