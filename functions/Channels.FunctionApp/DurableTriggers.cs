@@ -9,7 +9,8 @@ namespace Channels.FunctionApp;
 /// served here). Function names equal the class names the orchestrator calls with nameof().
 /// </summary>
 public sealed class DurableTriggers(
-    DeliveryService delivery, RetractionService retraction, ScheduleService schedule, EscalationService escalation, Channels.Publishing.Channels.WeChat.WeChatDigest digest)
+    DeliveryService delivery, RetractionService retraction, ScheduleService schedule, EscalationService escalation,
+        Channels.Publishing.Channels.WeChat.WeChatDigest digest)
 {
     [Function(nameof(PublishOrchestrator))]
     public static Task<PublicationOutcome> Publish([OrchestrationTrigger] TaskOrchestrationContext context) =>

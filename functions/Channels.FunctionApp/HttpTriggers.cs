@@ -7,7 +7,8 @@ using Microsoft.DurableTask.Client;
 namespace Channels.FunctionApp;
 
 /// <summary>The v1 HTTP API: each trigger hands the request to the same core handler the local host uses.</summary>
-public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi statistics, SmsCallbackApi smsReceipts, MonitoringApi monitoring, ScheduleApi schedule, DigestApi digest)
+public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi statistics, SmsCallbackApi smsReceipts, MonitoringApi monitoring,
+    ScheduleApi schedule, DigestApi digest)
 {
     [Function("SubmitPublication")]
     public async Task<IActionResult> Submit(
@@ -42,7 +43,8 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
 
     [Function("RetractPublication")]
     public async Task<IActionResult> Retract(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/retract")] HttpRequest req, [DurableClient] DurableTaskClient client, string id)
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/retract")] HttpRequest req, [DurableClient] DurableTaskClient client,
+            string id)
     {
         await monitoring.RetractAsync(req.HttpContext, client, id);
         return new EmptyResult();
@@ -50,7 +52,8 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
 
     [Function("ReschedulePublication")]
     public async Task<IActionResult> Reschedule(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/schedule")] HttpRequest req, [DurableClient] DurableTaskClient client, string id)
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/schedule")] HttpRequest req, [DurableClient] DurableTaskClient client,
+            string id)
     {
         await schedule.RescheduleAsync(req.HttpContext, client, id);
         return new EmptyResult();
@@ -58,7 +61,8 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
 
     [Function("CancelPublication")]
     public async Task<IActionResult> Cancel(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/cancel")] HttpRequest req, [DurableClient] DurableTaskClient client, string id)
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "publications/{id}/cancel")] HttpRequest req, [DurableClient] DurableTaskClient client,
+            string id)
     {
         await schedule.CancelAsync(req.HttpContext, client, id);
         return new EmptyResult();
@@ -80,7 +84,8 @@ public sealed class HttpTriggers(PublicationsApi publications, StatisticsApi sta
     }
 
     [Function("ResumeChannel")]
-    public async Task<IActionResult> Resume([HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channel}/resume")] HttpRequest req, string channel)
+    public async Task<IActionResult> Resume([HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channel}/resume")] HttpRequest req,
+        string channel)
     {
         await monitoring.ResumeAsync(req.HttpContext, channel);
         return new EmptyResult();

@@ -30,7 +30,8 @@ public sealed class SmsAudienceTriggers(SmsAudiencesApi audiences)
     }
 
     [Function("AddSmsAudienceMembers")]
-    public async Task<IActionResult> Add([HttpTrigger(AuthorizationLevel.Function, "post", Route = "sms/audiences/{name}/members")] HttpRequest req, string name)
+    public async Task<IActionResult> Add([HttpTrigger(AuthorizationLevel.Function, "post", Route = "sms/audiences/{name}/members")] HttpRequest req,
+        string name)
     {
         await audiences.AddMembersAsync(req.HttpContext, name);
         return new EmptyResult();

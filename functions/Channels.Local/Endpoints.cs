@@ -12,10 +12,14 @@ public static class Endpoints
         app.MapPost("/api/publications", (HttpContext ctx, PublicationsApi api, DurableTaskClient client) => api.SubmitAsync(ctx, client));
         app.MapGet("/api/publications", (HttpContext ctx, MonitoringApi api) => api.ListAsync(ctx));
         app.MapGet("/api/publications/{id}", (HttpContext ctx, PublicationsApi api, string id) => api.GetAsync(ctx, id));
-        app.MapPost("/api/publications/{id}/channels/{channel}/retry", (HttpContext ctx, MonitoringApi api, DurableTaskClient client, string id, string channel) => api.RetryAsync(ctx, client, id, channel));
-        app.MapPost("/api/publications/{id}/retract", (HttpContext ctx, MonitoringApi api, DurableTaskClient client, string id) => api.RetractAsync(ctx, client, id));
-        app.MapPost("/api/publications/{id}/schedule", (HttpContext ctx, ScheduleApi api, DurableTaskClient client, string id) => api.RescheduleAsync(ctx, client, id));
-        app.MapPost("/api/publications/{id}/cancel", (HttpContext ctx, ScheduleApi api, DurableTaskClient client, string id) => api.CancelAsync(ctx, client, id));
+        app.MapPost("/api/publications/{id}/channels/{channel}/retry", (HttpContext ctx, MonitoringApi api, DurableTaskClient client, string id,
+            string channel) => api.RetryAsync(ctx, client, id, channel));
+        app.MapPost("/api/publications/{id}/retract", (HttpContext ctx, MonitoringApi api, DurableTaskClient client, string id) => api.RetractAsync(ctx, client,
+            id));
+        app.MapPost("/api/publications/{id}/schedule", (HttpContext ctx, ScheduleApi api, DurableTaskClient client, string id) => api.RescheduleAsync(ctx,
+            client, id));
+        app.MapPost("/api/publications/{id}/cancel", (HttpContext ctx, ScheduleApi api, DurableTaskClient client, string id) => api.CancelAsync(ctx, client,
+            id));
         app.MapPost("/api/channels/wechat/digest", (HttpContext ctx, DigestApi api, DurableTaskClient client) => api.TriggerAsync(ctx, client));
         app.MapGet("/api/channels/health", (HttpContext ctx, MonitoringApi api) => api.HealthAsync(ctx));
         app.MapPost("/api/channels/{channel}/resume", (HttpContext ctx, MonitoringApi api, string channel) => api.ResumeAsync(ctx, channel));
@@ -29,7 +33,8 @@ public static class Endpoints
         app.MapGet("/api/sms/audiences/{name}", (HttpContext ctx, SmsAudiencesApi api, string name) => api.GetAsync(ctx, name));
         app.MapPut("/api/sms/audiences/{name}", (HttpContext ctx, SmsAudiencesApi api, string name) => api.ReplaceAsync(ctx, name));
         app.MapPost("/api/sms/audiences/{name}/members", (HttpContext ctx, SmsAudiencesApi api, string name) => api.AddMembersAsync(ctx, name));
-        app.MapDelete("/api/sms/audiences/{name}/members/{number}", (HttpContext ctx, SmsAudiencesApi api, string name, string number) => api.RemoveMemberAsync(ctx, name, number));
+        app.MapDelete("/api/sms/audiences/{name}/members/{number}", (HttpContext ctx, SmsAudiencesApi api, string name, string number) =>
+            api.RemoveMemberAsync(ctx, name, number));
         app.MapGet("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.VerifyUrlAsync(ctx));
         app.MapPost("/api/channels/wechat/events", (HttpContext ctx, WeChatEventsApi api) => api.ReceiveAsync(ctx));
         app.MapGet("/api/health", (HttpContext ctx, StatisticsApi api) => api.HealthAsync(ctx));
@@ -51,7 +56,8 @@ public static class Endpoints
             }
             catch (Azure.RequestFailedException e) when (e.Status == 404)
             {
-                return Results.Content("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>页面不存在</title><p>页面不存在或已撤下。</p></html>", "text/html; charset=utf-8", statusCode: 404);
+                return Results.Content("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>页面不存在</title><p>页面不存在或已撤下。</p></html>",
+                    "text/html; charset=utf-8", statusCode: 404);
             }
         });
         app.MapGet("/", () => Results.Redirect("/site/"));

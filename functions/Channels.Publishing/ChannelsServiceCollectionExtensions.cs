@@ -101,7 +101,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<WeChatBodyImages>();
         services.AddSingleton<WeChatPushRecorder>();
         services.AddSingleton<Api.WeChatEventsApi>();
-        services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl)).AddChannelResilience();
+        services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl))
+            .AddChannelResilience();
         services.AddSingleton<IChannelRetractor, WeChatRetractor>();
         services.AddSingleton<Monitoring.IChannelHealthProbe, WeChatHealthProbe>();
         services.AddSingleton<WeChatDigest>();
@@ -111,7 +112,8 @@ public static class ChannelsServiceCollectionExtensions
     static IServiceCollection AddWeiboChannel(this IServiceCollection services)
     {
         AddOptions<WeiboOptions>(services, WeiboOptions.SectionName);
-        services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl)).AddChannelResilience();
+        services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl))
+            .AddChannelResilience();
         services.AddSingleton<WeiboCredentials>();
         services.AddSingleton<WeiboPostingWindow>();
         services.AddSingleton<IChannelPacer>(sp => sp.GetRequiredService<WeiboPostingWindow>());
@@ -123,7 +125,8 @@ public static class ChannelsServiceCollectionExtensions
     static IServiceCollection AddSmsChannel(this IServiceCollection services)
     {
         AddOptions<SmsOptions>(services, SmsOptions.SectionName);
-        services.AddHttpClient<TencentSmsClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SmsOptions>>().Value.BaseUrl)).AddChannelResilience();
+        services.AddHttpClient<TencentSmsClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SmsOptions>>().Value.BaseUrl))
+            .AddChannelResilience();
         services.AddSingleton<SmsBatchReconciler>();
         services.AddSingleton<SmsReceiptStore>();
         services.AddSingleton<IChannelPacer, SmsQuietHours>();

@@ -30,7 +30,8 @@ public class WeChatImageTests(ChannelsHost host) : IAsyncLifetime
 
     async Task<string> ArticleContentAsync(string articleId)
     {
-        var token = await host.Sandbox.PostAsJsonAsync("/wechat/cgi-bin/stable_token", new { grant_type = "client_credential", appid = "wx-sandbox-appid", secret = "wx-sandbox-secret" });
+        var token = await host.Sandbox.PostAsJsonAsync("/wechat/cgi-bin/stable_token", new { grant_type = "client_credential", appid = "wx-sandbox-appid",
+            secret = "wx-sandbox-secret" });
         var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         var article = await host.Sandbox.PostAsJsonAsync($"/wechat/cgi-bin/freepublish/getarticle?access_token={accessToken}", new { article_id = articleId });
         return (await article.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("news_item")[0].GetProperty("content").GetString()!;
@@ -65,7 +66,8 @@ public class WeChatImageTests(ChannelsHost host) : IAsyncLifetime
         Assert.DoesNotContain("169.254", content, StringComparison.Ordinal);
         Assert.DoesNotContain(tag, content, StringComparison.Ordinal);
         var notes = view.GetProperty("history").EnumerateArray()
-            .Select(h => h.TryGetProperty("note", out var n) ? n.GetString() : null).Where(n => n?.Contains("已从微信正文中去除", StringComparison.Ordinal) == true).ToList();
+            .Select(h => h.TryGetProperty("note", out var n) ? n.GetString() : null).Where(n => n?.Contains("已从微信正文中去除", StringComparison.Ordinal) == true)
+                .ToList();
         Assert.Equal(2, notes.Count);
         Assert.Contains(notes, n => n!.Contains("不抓取外部地址", StringComparison.Ordinal));
         Assert.Contains(notes, n => n!.Contains("超过1MB", StringComparison.Ordinal));

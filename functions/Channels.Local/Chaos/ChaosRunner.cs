@@ -39,14 +39,17 @@ internal static class ChaosRunner
                 $"--CHANNELS_BACKEND={scenario.Backend}", $"--Channels:Storage:ConnectionString={storage}", $"--Channels:Storage:Prefix=c{run[^6..]}s{index}",
                 $"--Channels:WeChat:BaseUrl={sandboxUrl}/wechat/", $"--Channels:Weibo:BaseUrl={sandboxUrl}/weibo/", $"--Channels:Sms:BaseUrl={sandboxUrl}/sms/",
                 $"--CHANNELS_KEY_ADMIN={Key}", "--Channels:Delivery:MaxAttempts=8", "--Channels:Delivery:FirstRetrySeconds=0.5",
-                "--Channels:Delivery:MaxRetrySeconds=4", "--Channels:Delivery:RecoveryRounds=2", "--Channels:Delivery:RecoveryDelaySeconds=10", "--Channels:Delivery:VerdictPollSeconds=0.5", "--Channels:Weibo:WindowSeconds=1",
-                "--Channels:Sms:SendFromHour=0", "--Channels:WeChat:DigestEnabled=false", "--Channels:Sms:SendUntilHour=24", "--Logging:LogLevel:Default=Warning",
+                "--Channels:Delivery:MaxRetrySeconds=4", "--Channels:Delivery:RecoveryRounds=2", "--Channels:Delivery:RecoveryDelaySeconds=10",
+                    "--Channels:Delivery:VerdictPollSeconds=0.5", "--Channels:Weibo:WindowSeconds=1",
+                "--Channels:Sms:SendFromHour=0", "--Channels:WeChat:DigestEnabled=false", "--Channels:Sms:SendUntilHour=24",
+                    "--Logging:LogLevel:Default=Warning",
                 "--Channels:Delivery:QuotaDeferCapSeconds=5", // injected quota faults defer a step seconds, not the platform's minute/hour/day
             };
             var result = await RunScenarioAsync(scenario, $"c{run}s{index}", args, Path.Combine(logDir, $"{scenario.Name}.log"), sandboxHttp, quick, ct);
             results.Add(result);
-            output.WriteLine($"  {scenario.Name,-11} {result.Submitted,4} submitted {result.Delivered,4} delivered {result.ExplainedFailures,3} explained failures " +
-                $"{result.Lost} lost {result.Duplicates} duplicates {result.Mismatches} mismatches  settled in {result.SettleSeconds,6:0.0} s  {(result.Passed ? "ok" : "FAILED")}  — {scenario.Description}");
+            output.WriteLine($"  {scenario.Name,-11} {result.Submitted,4} submitted {result.Delivered,4} delivered " +
+                $"{result.ExplainedFailures,3} explained failures {result.Lost} lost {result.Duplicates} duplicates {result.Mismatches} mismatches  " +
+                $"settled in {result.SettleSeconds,6:0.0} s  {(result.Passed ? "ok" : "FAILED")}  — {scenario.Description}");
             foreach (var p in result.Problems.Take(10)) output.WriteLine("      problem: " + p);
             foreach (var r in result.FailureReasons.Take(5)) output.WriteLine("      explained: " + r);
         }
@@ -67,11 +70,13 @@ internal static class ChaosRunner
         {
             using var api = Client(host.Url);
             if (s.Faults is not null) (await sandbox.PostAsJsonAsync("/sandbox/faults", s.Faults, ct)).EnsureSuccessStatusCode();
-            var items = Enumerable.Range(0, s.Items).Select(i => BenchItems.FiveChannels(idPrefix, i)).Select(i => i with { Title = $"应急演练信息 {i.Id}" }).ToList();
+            var items = Enumerable.Range(0, s.Items).Select(i => BenchItems.FiveChannels(idPrefix, i)).Select(i => i with { Title = $"应急演练信息 {i.Id}" })
+                .ToList();
             var clock = Stopwatch.StartNew();
             if (s.MidRun == ChaosEvent.ChannelDownThenBack)
             {
-                (await sandbox.PostAsJsonAsync("/sandbox/faults", new { channel = "weibo", kind = "http500", count = 1_000_000 }, ct)).EnsureSuccessStatusCode();
+                (await sandbox.PostAsJsonAsync("/sandbox/faults", new { channel = "weibo", kind = "http500", count = 1_000_000 }, ct))
+                    .EnsureSuccessStatusCode();
             }
 
             await SubmitAsync(api, items, ct);
@@ -146,7 +151,8 @@ internal static class ChaosRunner
             for (var offset = 0; offset < items.Count; offset += 200)
             {
                 var page = await api.GetFromJsonAsync<JsonElement>($"/api/publications?q={prefix}&limit=200&offset={offset}", ct);
-                final += page.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("status").GetString() is "delivered" or "failed" or "partially-failed");
+                final += page.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("status")
+                    .GetString() is "delivered" or "failed" or "partially-failed");
             }
 
             if (final >= items.Count * fraction) return final == items.Count;

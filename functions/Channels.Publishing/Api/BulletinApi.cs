@@ -27,6 +27,7 @@ public sealed class BulletinApi(BulletinExports exports, Access.AccessGate acces
 
         await exports.RebuildGazetteAsync(y, m);
         var path = GazetteRenderer.GazettePath(y, m);
-        await ApiResponses.JsonAsync(ctx, 200, new { year = y, month = m, period = GazetteRenderer.PeriodName(y, m), path, url = exports.BlobUri(path).ToString() });
+        await ApiResponses.JsonAsync(ctx, 200, new { year = y, month = m, period = GazetteRenderer.PeriodName(y, m), path, url = exports.BlobUri(path)
+            .ToString() });
     }
 }

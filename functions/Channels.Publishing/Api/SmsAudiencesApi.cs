@@ -90,11 +90,13 @@ public sealed class SmsAudiencesApi(SmsAudienceStore store, AccessGate access)
         try
         {
             var root = JsonDocument.Parse(bytes).RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("numbers", out numbers) || numbers.ValueKind != JsonValueKind.Array) throw new JsonException();
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("numbers", out numbers)
+                || numbers.ValueKind != JsonValueKind.Array) throw new JsonException();
         }
         catch (JsonException)
         {
-            await ApiResponses.ProblemAsync(ctx, 400, "请求无法解析", "请求体须为 {\"numbers\": [\"138…\", …]}", new Dictionary<string, string[]> { ["numbers"] = ["缺少号码数组"] });
+            await ApiResponses.ProblemAsync(ctx, 400, "请求无法解析", "请求体须为 {\"numbers\": [\"138…\", …]}", new Dictionary<string,
+                string[]> { ["numbers"] = ["缺少号码数组"] });
             return null;
         }
 

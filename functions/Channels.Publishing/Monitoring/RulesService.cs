@@ -36,7 +36,8 @@ public sealed class RulesService(
         await storage.EnsureCreatedAsync();
         var ofYear = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Year eq {year}"), ct);
         var interpretations = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Interprets ge {""}"), ct);
-        var recent = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and PublishAt ge {now.AddDays(-200)} and PublishAt le {now}"), ct);
+        var recent = await QueryAsync(
+            TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and PublishAt ge {now.AddDays(-200)} and PublishAt le {now}"), ct);
         var report = new RulesReport(year, now, await EmergenciesAsync(ofYear, now, ct), Disclosure(ofYear), Interpretations(ofYear, interpretations, now),
             Freshness(recent, now), await AlertsAsync(year, ct));
         lock (cache) cache[year] = report;
@@ -57,16 +58,19 @@ public sealed class RulesService(
         foreach (var r in ofYear.Where(r => r.Priority == Priorities.Emergency && r.IncidentAt is not null && r.Status != PublicationStatus.Cancelled))
         {
             var rows = (await ledger.ForItemAsync(r.Id, ct)).ToDictionary(e => e.Channel, StringComparer.Ordinal);
-            var delivered = r.ChannelList.ToDictionary(c => c, c => rows.GetValueOrDefault(c) is { } e && e.State is DeliveryState.Delivered or DeliveryState.Retracted or DeliveryState.CorrectionSent
+            var delivered = r.ChannelList.ToDictionary(c => c, c => rows.GetValueOrDefault(c) is { } e
+                && e.State is DeliveryState.Delivered or DeliveryState.Retracted or DeliveryState.CorrectionSent
                 ? e.FinishedAt : null, StringComparer.Ordinal);
             items.Add((r, clock.Evaluate(r.IncidentAt!.Value, delivered, now)));
         }
 
         var channels = ChannelNames.All.Select(c =>
         {
-            var times = items.SelectMany(i => i.Eval.Channels).Where(x => x.Channel == c && x.TimeToPublish is not null).Select(x => x.TimeToPublish!.Value.TotalMinutes).Order().ToList();
+            var times = items.SelectMany(i => i.Eval.Channels).Where(x => x.Channel == c && x.TimeToPublish is not null).Select(x =>
+                x.TimeToPublish!.Value.TotalMinutes).Order().ToList();
             var breaches = items.SelectMany(i => i.Eval.Channels).Count(x => x.Channel == c && x.Status == EmergencyStatus.Breached);
-            return new EmergencyChannelSummary(c, times.Count, times.Count == 0 ? null : Math.Round(times[times.Count / 2], 1), times.Count == 0 ? null : Math.Round(times[^1], 1), breaches);
+            return new EmergencyChannelSummary(c, times.Count, times.Count == 0 ? null : Math.Round(times[times.Count / 2], 1), times.Count == 0 ? null
+                : Math.Round(times[^1], 1), breaches);
         }).Where(s => s.Published > 0 || s.Breaches > 0).ToList();
         var list = items.OrderByDescending(i => i.Record.IncidentAt)
             .Select(i => new EmergencyItemView(i.Record.Id, i.Record.Title, i.Eval.IncidentAt, i.Eval.Deadline, i.Eval.Breached, i.Eval.Summary)).ToList();
@@ -121,7 +125,8 @@ public sealed class RulesService(
         {
             var states = r.ChannelStateMap;
             var targets = states.GetValueOrDefault(ChannelNames.Website) == DeliveryState.Delivered ? r.ColumnList : [];
-            foreach (var name in targets.Concat(new[] { ChannelNames.WeChat, ChannelNames.Weibo }.Where(c => states.GetValueOrDefault(c) == DeliveryState.Delivered)))
+            foreach (var name in targets.Concat(new[] { ChannelNames.WeChat, ChannelNames.Weibo }.Where(c =>
+                states.GetValueOrDefault(c) == DeliveryState.Delivered)))
             {
                 if (last.TryGetValue(name, out var seen) && (seen is null || seen < r.PublishAt)) last[name] = r.PublishAt;
             }
@@ -134,9 +139,11 @@ public sealed class RulesService(
     async Task<IReadOnlyList<AlertView>> AlertsAsync(int year, CancellationToken ct)
     {
         var alerts = new List<AlertView>();
-        await foreach (var a in storage.Alerts.QueryAsync<TableEntity>(e => e.PartitionKey == year.ToString(CultureInfo.InvariantCulture), cancellationToken: ct))
+        await foreach (var a in storage.Alerts.QueryAsync<TableEntity>(e => e.PartitionKey == year.ToString(CultureInfo.InvariantCulture),
+            cancellationToken: ct))
         {
-            alerts.Add(new AlertView(a.GetString("ItemId"), a.GetString("Title"), a.GetString("Kind"), a.GetDateTimeOffset("At") ?? a.Timestamp ?? DateTimeOffset.MinValue, a.GetString("Message")));
+            alerts.Add(new AlertView(a.GetString("ItemId"), a.GetString("Title"), a.GetString("Kind"), a.GetDateTimeOffset("At") ?? a.Timestamp
+                ?? DateTimeOffset.MinValue, a.GetString("Message")));
         }
 
         return alerts.OrderByDescending(a => a.At).ToList();

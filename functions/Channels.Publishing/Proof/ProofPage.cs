@@ -25,6 +25,7 @@ public static class ProofPage
         }
 
         var a = p.Approval;
+        var review = a?.ConfidentialityReview?.Passed == true ? "通过" : "未通过";
         var main = $"""
             <h1>政府信息发布证明</h1>
             <table>
@@ -33,7 +34,7 @@ public static class ProofPage
             <tr><th>发布机构</th><td>{E(p.Publisher)}</td></tr>
             <tr><th>文号</th><td>{E(p.DocumentNumber ?? "—")}</td></tr>
             <tr><th>发布时间</th><td>{T(p.PublishAt)}</td></tr>
-            <tr><th>审批</th><td>撰稿：{E(a?.Author)}　审核：{E(a?.Reviewer)}　签发：{E(a?.Approver)}（{T(a?.ApprovedAt)}）　保密审查：{(a?.ConfidentialityReview?.Passed == true ? "通过" : "未通过")}</td></tr>
+            <tr><th>审批</th><td>撰稿：{E(a?.Author)}　审核：{E(a?.Reviewer)}　签发：{E(a?.Approver)}（{T(a?.ApprovedAt)}）　保密审查：{review}</td></tr>
             <tr><th>内容摘要值（SHA-256）</th><td><code>{E(p.ContentHash)}</code></td></tr>
             <tr><th>存档副本</th><td><code>{E(p.ArchivedCopy)}</code></td></tr>
             </table>

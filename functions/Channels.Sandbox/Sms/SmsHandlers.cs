@@ -30,7 +30,8 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         var version = headers["X-TC-Version"].ToString();
         if (version.Length == 0) return SmsResults.Missing("Version");
         if (version != Version) return SmsResults.Error("NoSuchVersion", $"The requested version `{version}` of service `sms` does not exist.");
-        if (call.Api is not (SendSms or PullSmsSendStatus or PullByPhoneNumber)) return SmsResults.Error("InvalidAction", $"The requested action `{call.Api}` does not exist.");
+        if (call.Api is not (SendSms or PullSmsSendStatus or PullByPhoneNumber)) return SmsResults.Error("InvalidAction",
+            $"The requested action `{call.Api}` does not exist.");
         if (headers["X-TC-Region"].ToString().Length == 0) return SmsResults.Missing("Region");
         if (body is null) return SmsResults.Error("FailedOperation.JsonParseFail", "解析请求包体时候失败。");
         if (JsonFields.Str(body, "SmsSdkAppId") is not { } appId) return SmsResults.Missing("SmsSdkAppId");
@@ -71,13 +72,15 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
             if (partial is not null && (i % 2 == 1 || numbers.Count == 1))
             {
                 var code = partial.Code ?? "LimitExceeded.PhoneNumberDailyLimit";
-                statuses.Add(new { SerialNo = "", PhoneNumber = phone, Fee = 0, SessionContext = session, Code = code, Message = partial.Message ?? SmsResults.DefaultMessage(code), IsoCode = "CN" });
+                statuses.Add(new { SerialNo = "", PhoneNumber = phone, Fee = 0, SessionContext = session, Code = code, Message = partial.Message
+                    ?? SmsResults.DefaultMessage(code), IsoCode = "CN" });
                 continue;
             }
 
             var serialNo = store.RecordSent(phone, session);
             serials.Add(serialNo);
-            statuses.Add(new { SerialNo = serialNo, PhoneNumber = phone, Fee = 1, SessionContext = session, Code = "Ok", Message = "send success", IsoCode = "CN" });
+            statuses.Add(new { SerialNo = serialNo, PhoneNumber = phone, Fee = 1, SessionContext = session, Code = "Ok", Message = "send success",
+                IsoCode = "CN" });
         }
 
         call.PlatformId = serials.Count == 0 ? null : string.Join(',', serials);
@@ -148,7 +151,8 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
             return;
         }
 
-        call.Detail["phoneNumbers"] = JsonFields.Arr(body, "PhoneNumberSet")?.Select(n => JsonFields.Text(n) is { } raw ? PhoneNumbers.Normalize(raw) ?? raw : null).ToList();
+        call.Detail["phoneNumbers"] = JsonFields.Arr(body, "PhoneNumberSet")?.Select(n => JsonFields.Text(n) is { } raw ? PhoneNumbers.Normalize(raw) ?? raw
+            : null).ToList();
         call.Detail["sessionContext"] = JsonFields.Str(body, "SessionContext");
         call.Detail["templateId"] = JsonFields.Str(body, "TemplateId");
         call.Detail["templateParams"] = JsonFields.Arr(body, "TemplateParamSet")?.Select(JsonFields.Text).ToList();

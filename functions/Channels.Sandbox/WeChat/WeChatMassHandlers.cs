@@ -57,7 +57,8 @@ internal sealed class WeChatMassHandlers(WeChatAuth auth, WeChatDraftStore draft
         if (result.Kind is MassSendKind.Sent or MassSendKind.Duplicate) call.PlatformId = result.MsgId.ToString(CultureInfo.InvariantCulture);
         return result.Kind switch
         {
-            MassSendKind.Sent => WeChatResults.Ok(new { errcode = 0, errmsg = "send job submission success", msg_id = result.MsgId, msg_data_id = result.MsgDataId }),
+            MassSendKind.Sent => WeChatResults.Ok(new { errcode = 0, errmsg = "send job submission success", msg_id = result.MsgId,
+                msg_data_id = result.MsgDataId }),
             MassSendKind.Duplicate => WeChatResults.Error(45065, "clientmsgid exist",
                 new Dictionary<string, object?>(StringComparer.Ordinal) { ["msg_id"] = result.MsgId, ["msg_data_id"] = result.MsgDataId }),
             MassSendKind.NoQuota => WeChatResults.Error(45028, "has no masssend quota"),

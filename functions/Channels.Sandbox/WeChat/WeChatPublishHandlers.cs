@@ -7,7 +7,8 @@ namespace Channels.Sandbox.WeChat;
 /// Our choices: an unknown or already published media_id on submit → 53503; an unknown publish_id on get → 40002
 /// (invalid argument); an unknown article_id on delete/getarticle → 53600; a bad delete index → 40002.
 /// </summary>
-internal sealed class WeChatPublishHandlers(WeChatAuth auth, WeChatDraftStore drafts, WeChatPublishStore publications, WeChatPushSender push, TimeProvider clock)
+internal sealed class WeChatPublishHandlers(WeChatAuth auth, WeChatDraftStore drafts, WeChatPublishStore publications, WeChatPushSender push,
+    TimeProvider clock)
 {
     public async Task<ApiResult> SubmitAsync(ApiCall call)
     {

@@ -21,7 +21,8 @@ internal enum WeChatDeleteResult
 /// </summary>
 internal sealed class WeChatPublishStore(SandboxOptions options, SandboxIds ids) : IResettable
 {
-    sealed class Publication(long seq, string publishId, string msgDataId, string articleId, IReadOnlyList<WeChatArticle> articles, IReadOnlyList<string> urls, long time)
+    sealed class Publication(long seq, string publishId, string msgDataId, string articleId, IReadOnlyList<WeChatArticle> articles, IReadOnlyList<string> urls,
+        long time)
     {
         public long Seq { get; } = seq;
         public string PublishId { get; } = publishId;

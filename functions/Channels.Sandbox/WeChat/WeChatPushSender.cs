@@ -13,7 +13,8 @@ namespace Channels.Sandbox.WeChat;
 /// signature = sha1 of the sorted (token, timestamp, nonce). Best effort, in the background, once (no retries);
 /// journaled as api "event/PUBLISHJOBFINISH" with the HTTP status the receiver answered.
 /// </summary>
-internal sealed class WeChatPushSender(SandboxOptions options, WeChatPublishStore publications, JournalStore journal, TimeProvider clock, ILogger<WeChatPushSender> logger)
+internal sealed class WeChatPushSender(SandboxOptions options, WeChatPublishStore publications, JournalStore journal, TimeProvider clock,
+    ILogger<WeChatPushSender> logger)
 {
     static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     readonly Lock gate = new();
@@ -56,7 +57,8 @@ internal sealed class WeChatPushSender(SandboxOptions options, WeChatPublishStor
             var uri = $"{target}{separator}signature={Sign(secret, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}";
             using var content = new StringContent(Xml(p, timestamp), Encoding.UTF8, "text/xml");
             using var response = await Http.PostAsync(uri, content);
-            journal.Append(ChannelNames.WeChat, "event/PUBLISHJOBFINISH", ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), publishId, detail, null);
+            journal.Append(ChannelNames.WeChat, "event/PUBLISHJOBFINISH", ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), publishId, detail,
+                null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

@@ -27,17 +27,22 @@ public class TriggerTests
     {
         var access = new AccessGate(Mock.Of<IOptionsMonitor<AccessOptions>>(m => m.CurrentValue == new AccessOptions { EditorKey = EditorKey }));
         var ledger = new DeliveryLedger(Storage, TimeProvider.System);
-        var publications = new PublicationsApi(new PublicationStore(Storage), ledger, access, Options.Create(new DeliveryOptions()), Options.Create(new EscalationOptions()), TimeProvider.System);
+        var publications = new PublicationsApi(new PublicationStore(Storage), ledger, access, Options.Create(new DeliveryOptions()),
+            Options.Create(new EscalationOptions()), TimeProvider.System);
         var monitoring = new MonitoringApi(new PublicationStore(Storage), new PublicationQuery(Storage, ledger), ledger,
             new global::Channels.Publishing.Monitoring.ChannelHealthService(Storage, [], [], TimeProvider.System), access, publications,
-            new global::Channels.Publishing.Channels.Weibo.WeiboCredentials(Storage, Options.Create(new global::Channels.Publishing.Channels.Weibo.WeiboOptions())),
+            new global::Channels.Publishing.Channels.Weibo.WeiboCredentials(Storage,
+                Options.Create(new global::Channels.Publishing.Channels.Weibo.WeiboOptions())),
             Options.Create(new DeliveryOptions()), TimeProvider.System);
         return new HttpTriggers(
             publications,
             new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)),
                 new global::Channels.Publishing.Monitoring.RulesService(Storage, ledger, Options.Create(new EscalationOptions()),
-                    Options.Create(new global::Channels.Publishing.Rules.InterpretationOptions()), TimeProvider.System), Storage, access, Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System),
-            new SmsCallbackApi(new global::Channels.Publishing.Channels.Sms.SmsReceiptStore(Storage), Options.Create(new global::Channels.Publishing.Channels.Sms.SmsOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance),
+                    Options.Create(new global::Channels.Publishing.Rules.InterpretationOptions()), TimeProvider.System), Storage, access,
+                        Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System),
+            new SmsCallbackApi(new global::Channels.Publishing.Channels.Sms.SmsReceiptStore(Storage),
+                Options.Create(new global::Channels.Publishing.Channels.Sms.SmsOptions()),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<SmsCallbackApi>.Instance),
             monitoring,
             new ScheduleApi(new PublicationStore(Storage), publications, access, TimeProvider.System),
             new DigestApi(access, Options.Create(new DeliveryOptions()), TimeProvider.System));
@@ -75,7 +80,8 @@ public class TriggerTests
         Assert.Equal(422, req.HttpContext.Response.StatusCode);
         Assert.StartsWith("application/problem+json", req.HttpContext.Response.ContentType, StringComparison.Ordinal);
         Assert.Contains("approval.approver", ResponseText(req), StringComparison.Ordinal);
-        client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
+        client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(),
+            It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -124,7 +130,8 @@ public class TriggerTests
         ctx.Setup(c => c.GetInput<PublishRequest>()).Returns(request);
         ctx.SetupGet(c => c.CurrentUtcDateTime).Returns(new DateTime(2017, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         ctx.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(true);
-        ctx.Setup(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), "t-0001", It.IsAny<TaskOptions?>())).ReturnsAsync(PublicationStatus.Delivered);
+        ctx.Setup(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), "t-0001", It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(PublicationStatus.Delivered);
         ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
            .ReturnsAsync(new ChannelOutcome("bulletin", DeliveryState.Delivered));
 

@@ -16,7 +16,8 @@ namespace Channels.Publishing.Channels.Sms;
 /// receipt. A batch whose result was lost is reconciled with the platform (by SessionContext), never re-sent.
 /// </summary>
 public sealed class SmsPublisher(
-    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options, TimeProvider time) : IChannelPublisher
+    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options,
+        TimeProvider time) : IChannelPublisher
 {
     /// <summary>Partition of the SerialNo → item rows in table smsreceipts.</summary>
     public const string SidPartition = "sid";
@@ -49,9 +50,11 @@ public sealed class SmsPublisher(
                     continue;
                 }
 
-                if (row.GetBoolean("Unknown") == true || (result = await reconciler.ReconcileAsync(batches[i], session, row.GetDateTimeOffset("IntentAt") ?? row.Timestamp ?? time.GetUtcNow(), ct)) is null)
+                if (row.GetBoolean("Unknown") == true || (result = await reconciler.ReconcileAsync(batches[i], session, row.GetDateTimeOffset("IntentAt")
+                    ?? row.Timestamp ?? time.GetUtcNow(), ct)) is null)
                 {
-                    if (row.GetBoolean("Unknown") != true) await SaveBatchAsync(new TableEntity(item.Id, key) { ["Sent"] = false, ["Unknown"] = true, ["Size"] = batches[i].Length }, ct);
+                    if (row.GetBoolean("Unknown") != true) await SaveBatchAsync(new TableEntity(item.Id, key) { ["Sent"] = false, ["Unknown"] = true,
+                        ["Size"] = batches[i].Length }, ct);
                     unknown += batches[i].Length;
                     continue;
                 }
@@ -60,7 +63,8 @@ public sealed class SmsPublisher(
             }
             else
             {
-                var intent = await storage.SmsReceipts.AddEntityAsync(new TableEntity(item.Id, key) { ["Sent"] = false, ["Size"] = batches[i].Length, ["IntentAt"] = time.GetUtcNow() }, ct);
+                var intent = await storage.SmsReceipts.AddEntityAsync(new TableEntity(item.Id, key) { ["Sent"] = false, ["Size"] = batches[i].Length,
+                    ["IntentAt"] = time.GetUtcNow() }, ct);
                 IReadOnlyList<SmsSendStatus> statuses;
                 try
                 {

@@ -18,7 +18,8 @@ namespace Channels.Publishing.Channels.WeChat;
 /// </summary>
 public sealed class WeChatDigest(
     ChannelsStorage storage, PublicationStore publications, DeliveryLedger ledger, CountingIndex counting, WeChatClient client,
-    WeChatCover cover, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WeChatOptions> options, IOptions<Website.WebsiteOptions> site, TimeProvider time,
+    WeChatCover cover, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WeChatOptions> options, IOptions<Website.WebsiteOptions> site,
+        TimeProvider time,
     ILogger<WeChatDigest> logger)
 {
     /// <summary>Chooses the day's items (or returns the ones already chosen): the ids, oldest queued first.</summary>
@@ -35,7 +36,8 @@ public sealed class WeChatDigest(
             queued.Add(e);
         }
 
-        var chosen = queued.OrderBy(e => e.IntentAt).ThenBy(e => e.ItemId, StringComparer.Ordinal).Take(options.Value.DigestMaxArticles).Select(e => e.ItemId).ToList();
+        var chosen = queued.OrderBy(e => e.IntentAt).ThenBy(e => e.ItemId, StringComparer.Ordinal).Take(options.Value.DigestMaxArticles).Select(e => e.ItemId)
+            .ToList();
         if (chosen.Count == 0) return chosen;
         var record = new WeChatDigestRecord { RowKey = date, Items = string.Join(',', chosen), ClientMsgId = ClientMsgId(date, chosen) };
         try
@@ -69,7 +71,8 @@ public sealed class WeChatDigest(
         {
             if (record.MediaId is null)
             {
-                if (record.DraftIntent) logger.LogWarning("Digest {Date}: a draft may exist from an earlier attempt; a new one is added (drafts are not sent by themselves)", date);
+                if (record.DraftIntent) logger.LogWarning("Digest {Date}: a draft may exist from an earlier attempt; a new one is added (drafts are not sent" +
+                    " by themselves)", date);
                 record.DraftIntent = true;
                 await SaveAsync(record, ct);
                 var thumb = await cover.MediaIdAsync(ct);
@@ -121,7 +124,8 @@ public sealed class WeChatDigest(
         }
 
         var sentAt = time.GetUtcNow();
-        await counting.CountAsync(ChinaTime.YearOf(sentAt), ChinaTime.ToChina(sentAt).Month, [new CountedPost(ChannelNames.WeChat, "digest-" + date, Metrics.MassSend)], ct);
+        await counting.CountAsync(ChinaTime.YearOf(sentAt), ChinaTime.ToChina(sentAt).Month, [new CountedPost(ChannelNames.WeChat, "digest-" + date,
+            Metrics.MassSend)], ct);
         return await FinishAsync(record, "sent", record.Note ?? $"已群发 {items.Count} 篇", ct);
     }
 

@@ -15,7 +15,8 @@ namespace Channels.Publishing.Channels.WeChat;
 /// fail the channel at once with the reason in Chinese; the body is sanitised and must stay under 20,000 characters.
 /// </summary>
 public sealed class WeChatPublisher(
-    WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, WeChatPublishIndex index, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WebsiteOptions> site,
+    WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, WeChatPublishIndex index, WeChatBodyImages images, BodySanitizer sanitizer,
+        IOptions<WebsiteOptions> site,
     IOptions<WeChatOptions> options)
     : IChannelPublisher
 {

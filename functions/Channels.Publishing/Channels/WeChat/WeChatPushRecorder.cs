@@ -17,7 +17,8 @@ public sealed record WeChatPublishEvent(string PublishId, int Status, string? Ar
 /// The waiting orchestration needs no event: its next poll finds the row final and ends.
 /// </summary>
 public sealed class WeChatPushRecorder(
-    WeChatPublishIndex index, DeliveryLedger ledger, PublicationStore publications, CountingIndex counting, TimeProvider time, ILogger<WeChatPushRecorder> logger)
+    WeChatPublishIndex index, DeliveryLedger ledger, PublicationStore publications, CountingIndex counting, TimeProvider time,
+        ILogger<WeChatPushRecorder> logger)
 {
     public const string NotePrefix = "微信推送 PUBLISHJOBFINISH：";
 
@@ -58,7 +59,8 @@ public sealed class WeChatPushRecorder(
         if (e.Status == 0)
         {
             var record = await publications.FindAsync(entry.ItemId, ct) ?? throw new InvalidOperationException($"publication {entry.ItemId} not found");
-            await counting.CountAsync(record.Year, ChinaTime.ToChina(record.PublishAt).Month, [new CountedPost(ChannelNames.WeChat, entry.ItemId, Metrics.Article)], ct);
+            await counting.CountAsync(record.Year, ChinaTime.ToChina(record.PublishAt).Month, [new CountedPost(ChannelNames.WeChat, entry.ItemId,
+                Metrics.Article)], ct);
             entry.State = DeliveryState.Delivered;
             entry.PlatformId = e.ArticleId;
             entry.Url = e.ArticleUrls.FirstOrDefault();
