@@ -51,23 +51,16 @@ public class SmsCallbackTests(ChannelsHost host) : IAsyncLifetime
     async Task<List<string>> SentSerialsAsync(string itemId)
     {
         // Wait for the ledger (not just the platform) to know the send: its sid rows are written by then.
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (DateTimeOffset.UtcNow < deadline)
+        return await Eventually.FoundAsync(async () =>
         {
             var view = await host.Api.GetFromJsonAsync<JsonElement>($"/api/publications/{itemId}");
-            var state = view.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "sms").GetProperty("state").GetString();
-            if (state != "awaiting-verdict")
-            {
-                await Task.Delay(50);
-                continue;
-            }
-
-            var sent = (await host.JournalAsync("sms", itemId)).FirstOrDefault(e => e.GetProperty("api").GetString() == "SendSms" && e.GetProperty("outcome").GetString() == "ok");
-            if (sent.ValueKind == JsonValueKind.Object) return sent.GetProperty("platformId").GetString()!.Split(',').ToList();
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("SendSms never happened for " + itemId);
+            var state = view.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "sms").GetProperty("state")
+                .GetString();
+            if (state != "awaiting-verdict") return null;
+            var sent = (await host.JournalAsync("sms", itemId)).FirstOrDefault(e => e.GetProperty("api").GetString() == "SendSms" && e.GetProperty("outcome")
+                .GetString() == "ok");
+            return sent.ValueKind == JsonValueKind.Object ? sent.GetProperty("platformId").GetString()!.Split(',').ToList() : null;
+        }, "SendSms never happened for " + itemId, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50));
     }
 
     [Theory]
