@@ -22,7 +22,8 @@ public static class BulletinEndpoints
             }
             catch (Azure.RequestFailedException e) when (e.Status == 404)
             {
-                return Results.Content("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>页面不存在</title><p>页面不存在或已撤下。</p></html>", "text/html; charset=utf-8", statusCode: 404);
+                return Results.Content("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>页面不存在</title><p>页面不存在或已撤下。</p></html>",
+                    "text/html; charset=utf-8", statusCode: 404);
             }
         });
     }

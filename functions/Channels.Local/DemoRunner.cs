@@ -61,7 +61,8 @@ internal static class DemoRunner
             output.WriteLine($"\n{year}年统计（GET /api/statistics/{year}）：\n{stats}");
         }
 
-        output.WriteLine($"\n网站：{baseUrl}/site/    接口：{baseUrl}/api/health    沙箱日志：{baseUrl.Replace("7071", "7081", StringComparison.Ordinal)}/sandbox/journal");
+        output.WriteLine($"\n网站：{baseUrl}/site/    接口：{baseUrl}/api/health    " +
+            $"沙箱日志：{baseUrl.Replace("7071", "7081", StringComparison.Ordinal)}/sandbox/journal");
         output.WriteLine(allDelivered ? "全部信息已在所有渠道送达。" : "有信息未能送达，见上。");
         return allDelivered ? 0 : 1;
     }
@@ -75,7 +76,8 @@ internal static class DemoRunner
             var status = view.GetProperty("status").GetString();
             if (status is "delivered" or "failed" or "partially-failed" || DateTimeOffset.UtcNow > deadline) return view;
             if (orQueuedForDigest && view.GetProperty("channels").EnumerateArray().Any(c => c.GetProperty("state").GetString() == "queued-digest")
-                && view.GetProperty("channels").EnumerateArray().All(c => c.GetProperty("state").GetString() is "queued-digest" or "delivered" or "failed")) return view;
+                && view.GetProperty("channels").EnumerateArray().All(c => c.GetProperty("state")
+                    .GetString() is "queued-digest" or "delivered" or "failed")) return view;
             await Task.Delay(250, ct);
         }
     }

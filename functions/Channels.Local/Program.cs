@@ -19,7 +19,8 @@ if (args.FirstOrDefault() == "chaos")
     using var stop = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
     return await Channels.Local.Chaos.ChaosRunner.RunAsync(storage, args.Contains("--quick"),
-        args.Where(a => a.StartsWith("--only=", StringComparison.Ordinal)).SelectMany(a => a["--only=".Length..].Split(',')).ToHashSet(), Console.Out, stop.Token);
+        args.Where(a => a.StartsWith("--only=", StringComparison.Ordinal)).SelectMany(a => a["--only=".Length..].Split(',')).ToHashSet(), Console.Out,
+            stop.Token);
 }
 
 var keep = args.Contains("--keep");
@@ -49,8 +50,10 @@ await app.StartAsync();
 var stopping = app.Lifetime.ApplicationStopping;
 var code = mode == "bench" ? await Channels.Local.Bench.BenchRunner.RunAsync(app, runnerKey, quick, Console.Out, stopping)
     : mode == "demo"
-    ? await DemoRunner.RunAsync(app.Urls.First(), runnerKey, app.Configuration["CHANNELS_SEEDS"] ?? Path.Combine(Directory.GetCurrentDirectory(), "seeds", "demo"), Console.Out, stopping)
-    : await ReplayRunner.RunAsync(app.Urls.First(), runnerKey, app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), replayFile!, int.Parse(app.Configuration["CHANNELS_REPLAY_PARALLEL"] ?? "16", System.Globalization.CultureInfo.InvariantCulture), Console.Out, stopping);
+    ? await DemoRunner.RunAsync(app.Urls.First(), runnerKey, app.Configuration["CHANNELS_SEEDS"] ?? Path.Combine(Directory.GetCurrentDirectory(), "seeds",
+        "demo"), Console.Out, stopping)
+    : await ReplayRunner.RunAsync(app.Urls.First(), runnerKey, app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(), replayFile!,
+        int.Parse(app.Configuration["CHANNELS_REPLAY_PARALLEL"] ?? "16", System.Globalization.CultureInfo.InvariantCulture), Console.Out, stopping);
 if (keep)
 {
     if (generatedKeys is not null) LocalKeys.Announce(generatedKeys, app.Urls.First(), Console.Out);

@@ -22,7 +22,8 @@ internal static class ReplayRunner
     /// <summary>Items in the pipeline at once during a replay (enough for the batching of listings and counts to pay).</summary>
     public const int InFlight = 100;
 
-    public static async Task<int> RunAsync(string baseUrl, string apiKey, DurableTaskClient durable, string file, int parallel, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(string baseUrl, string apiKey, DurableTaskClient durable, string file, int parallel, TextWriter output,
+        CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Add(Channels.Publishing.Api.Access.AccessGate.KeyHeader, apiKey);
@@ -68,7 +69,8 @@ internal static class ReplayRunner
 
         var seconds = clock.Elapsed.TotalSeconds;
         output.WriteLine($"\n\n回放完成：{lines.Count}条，用时{seconds:F1}秒（{lines.Count / seconds:F1}条/秒）；" +
-            $"全部送达{outcomes.GetValueOrDefault("delivered")}，部分失败{outcomes.GetValueOrDefault("partially-failed")}，失败{outcomes.GetValueOrDefault("failed")}，拒收{refused}");
+            $"全部送达{outcomes.GetValueOrDefault("delivered")}，部分失败{outcomes.GetValueOrDefault("partially-failed")}，失败{outcomes.GetValueOrDefault("failed")}" +
+                $"，拒收{refused}");
         foreach (var year in years)
         {
             output.WriteLine($"{year}年统计：{await http.GetStringAsync($"/api/statistics/{year}", ct)}");
@@ -86,7 +88,8 @@ internal static class ReplayRunner
         var filled = total == 0 ? width : done * width / total;
         lock (ConsoleGate)
         {
-            output.Write($"\r{label} [{new string('#', filled)}{new string('-', width - filled)}] {done}/{total} {done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0}条/秒   ");
+            output.Write($"\r{label} [{new string('#', filled)}{new string('-', width - filled)}] {done}/{total}" +
+                $" {done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0}条/秒   ");
         }
     }
 }

@@ -109,7 +109,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<WeChatDigestVerdict>();
         services.AddSingleton<WeChatNonceCache>();
         services.AddSingleton<Api.WeChatEventsApi>();
-        services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl)).AddChannelResilience();
+        services.AddHttpClient<WeChatClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeChatOptions>>().Value.BaseUrl))
+            .AddChannelResilience();
         services.AddSingleton<IChannelRetractor, WeChatRetractor>();
         services.AddSingleton<Monitoring.IChannelHealthProbe, WeChatHealthProbe>();
         services.AddSingleton<WeChatDigest>();
@@ -132,7 +133,8 @@ public static class ChannelsServiceCollectionExtensions
     static IServiceCollection AddSmsChannel(this IServiceCollection services)
     {
         AddOptions<SmsOptions>(services, SmsOptions.SectionName);
-        services.AddHttpClient<TencentSmsClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SmsOptions>>().Value.BaseUrl)).AddChannelResilience();
+        services.AddHttpClient<TencentSmsClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SmsOptions>>().Value.BaseUrl))
+            .AddChannelResilience();
         services.AddSingleton<SmsBatchReconciler>();
         services.AddSingleton<SmsReceiptStore>();
         services.AddSingleton<IChannelPacer, SmsQuietHours>();

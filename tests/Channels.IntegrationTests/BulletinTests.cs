@@ -44,7 +44,8 @@ public class BulletinTests(ChannelsHost host)
         Assert.Contains("2011年第1期", issue, StringComparison.Ordinal);
         Assert.Contains("2011年3月1日", issue, StringComparison.Ordinal);
         var contents = issue[issue.IndexOf("class=\"toc\"", StringComparison.Ordinal)..issue.IndexOf("board-summary", StringComparison.Ordinal)];
-        Assert.True(contents.IndexOf(a.Title, StringComparison.Ordinal) is > 0 and var ia && contents.IndexOf(b.Title, StringComparison.Ordinal) > ia, "contents list both, in time order");
+        Assert.True(contents.IndexOf(a.Title, StringComparison.Ordinal) is > 0 and var ia && contents.IndexOf(b.Title, StringComparison.Ordinal) > ia,
+            "contents list both, in time order");
         Assert.Contains("张贴位置：东岸街道公开栏、区政务中心信息公告栏", issue, StringComparison.Ordinal);
         Assert.Contains($"<td>区政务中心信息公告栏</td><td>第1篇　{a.Title}<br>第2篇　{b.Title}</td><td class=\"n\">2</td>", issue, StringComparison.Ordinal);
         Assert.Contains($"<td>东岸街道公开栏</td><td>第1篇　{a.Title}</td><td class=\"n\">1</td>", issue, StringComparison.Ordinal);
@@ -78,7 +79,8 @@ public class BulletinTests(ChannelsHost host)
     public async Task Gazette_GroupedByCategory_RetractionRemovesFromIssueAndGazette()
     {
         var other = BulletinItem("gaz-o", new DateTimeOffset(2012, 4, 5, 9, 0, 0, China), ["区政务中心信息公告栏"]);
-        var normative = BulletinItem("gaz-n", new DateTimeOffset(2012, 4, 6, 9, 0, 0, China), ["区政务中心信息公告栏"], DocumentCategories.NormativeDocument) with { DocumentNumber = "芙政发〔2012〕7号" };
+        var normative = BulletinItem("gaz-n", new DateTimeOffset(2012, 4, 6, 9, 0, 0, China), ["区政务中心信息公告栏"],
+            DocumentCategories.NormativeDocument) with { DocumentNumber = "芙政发〔2012〕7号" };
         var regulation = BulletinItem("gaz-r", new DateTimeOffset(2012, 4, 20, 9, 0, 0, China), ["区政务中心信息公告栏"], DocumentCategories.Regulation);
         await PublishAsync(other, normative, regulation);
 

@@ -128,22 +128,16 @@ public class ChannelsHost : IAsyncLifetime
     }
 
     public Task<HttpResponseMessage> PostAsync(PublicationItem item) =>
-        Api.PostAsync("/api/publications", new StringContent(JsonSerializer.Serialize(item, ChannelsJson.Options), System.Text.Encoding.UTF8, "application/json"));
+        Api.PostAsync("/api/publications", new StringContent(JsonSerializer.Serialize(item, ChannelsJson.Options), System.Text.Encoding.UTF8,
+            "application/json"));
 
     /// <summary>Polls the publication until its status is final (or 60 s pass).</summary>
     public Task<JsonElement> WaitFinalAsync(string id) => WaitStatusAsync(id, "delivered", "failed", "partially-failed", "retracted", "cancelled");
 
     /// <summary>Polls the publication until its status is one of <paramref name="statuses"/> (or 60 s pass).</summary>
-    public async Task<JsonElement> WaitStatusAsync(string id, params string[] statuses)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var view = await Api.GetFromJsonAsync<JsonElement>($"/api/publications/{id}");
-            if (statuses.Contains(view.GetProperty("status").GetString()) || DateTimeOffset.UtcNow > deadline) return view;
-            await Task.Delay(100);
-        }
-    }
+    public Task<JsonElement> WaitStatusAsync(string id, params string[] statuses) =>
+        Eventually.LastAsync(() => Api.GetFromJsonAsync<JsonElement>($"/api/publications/{id}"),
+            view => statuses.Contains(view.GetProperty("status").GetString()), TimeSpan.FromSeconds(60));
 
     public async Task<JsonElement> StatisticsAsync(int year) => await Api.GetFromJsonAsync<JsonElement>($"/api/statistics/{year}");
 

@@ -51,25 +51,17 @@ public sealed class DigestTests(ChannelsHost shared) : IAsyncLifetime
     static string WeChatState(JsonElement view) =>
         view.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "wechat").GetProperty("state").GetString()!;
 
-    async Task<JsonElement> WaitAsync(string id, Func<JsonElement, bool> done)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var view = await ViewAsync(id);
-            if (done(view)) return view;
-            await Task.Delay(100);
-        }
-
-        return await ViewAsync(id);
-    }
+    Task<JsonElement> WaitAsync(string id, Func<JsonElement, bool> done) => Eventually.LastAsync(() => ViewAsync(id), done);
 
     async Task DigestAsync(string date)
     {
         using var started = await api.PostAsync($"/api/channels/wechat/digest?date={date}", null);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var client = app.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();
-        var done = await client.WaitForInstanceCompletionAsync("wechat-digest-" + date, getInputsAndOutputs: true, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        Assert.True(done.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, $"digest {date}: {done.RuntimeStatus} {done.FailureDetails?.ErrorMessage}");
+        var done = await client.WaitForInstanceCompletionAsync("wechat-digest-" + date, getInputsAndOutputs: true,
+            new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        Assert.True(done.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed,
+            $"digest {date}: {done.RuntimeStatus} {done.FailureDetails?.ErrorMessage}");
         LastDigest = done.SerializedOutput;
     }
 
@@ -97,7 +89,8 @@ public sealed class DigestTests(ChannelsHost shared) : IAsyncLifetime
         var waiting = await ViewAsync(items[0].Id);
         Assert.Equal("queued-digest", WeChatState(waiting));
         Assert.True(LastDigest == "\"deferred\"", $"digest: {LastDigest} {waiting}");
-        Assert.Contains(waiting.GetProperty("history").EnumerateArray(), h => h.TryGetProperty("note", out var n) && n.GetString()!.Contains("45028", StringComparison.Ordinal));
+        Assert.Contains(waiting.GetProperty("history").EnumerateArray(), h => h.TryGetProperty("note", out var n) && n.GetString()!.Contains("45028",
+            StringComparison.Ordinal));
 
         // Day 2: the send commits but its answer is lost; the retry's clientmsgid answers 45065 — no second send.
         await sandbox.PostAsJsonAsync("/sandbox/faults", new { channel = "wechat", api = "message/mass/sendall", kind = "drop-after-commit", count = 1 });

@@ -122,12 +122,14 @@ public class FaultKindTests(ChannelsHost host) : IAsyncLifetime
         var rules = await host.FaultsAsync();
         await host.ClearFaultsAsync();
 
-        string[] Kinds(string channel) => [.. rules.Where(r => r.GetProperty("channel").GetString() == channel).Select(r => r.GetProperty("kind").GetString()!).Order()];
+        string[] Kinds(string channel) => [.. rules.Where(r => r.GetProperty("channel").GetString() == channel).Select(r => r.GetProperty("kind").GetString()!)
+            .Order()];
         Assert.Equal(["drop-after-commit", "error", "expired-token", "http500", "quota", "slow", "timeout"], Kinds("wechat"));
         Assert.Equal(["drop-after-commit", "error", "http500", "quota", "slow", "timeout"], Kinds("weibo"));
         Assert.Equal(["drop-after-commit", "error", "expired-token", "http500", "partial", "quota", "slow", "timeout"], Kinds("sms"));
         Assert.Equal("SendSms", rules.Single(r => r.GetProperty("kind").GetString() == "partial").GetProperty("api").GetString());
-        Assert.Equal("45011", rules.Single(r => r.GetProperty("channel").GetString() == "wechat" && r.GetProperty("kind").GetString() == "quota").GetProperty("code").GetString());
+        Assert.Equal("45011", rules.Single(r => r.GetProperty("channel").GetString() == "wechat" && r.GetProperty("kind").GetString() == "quota")
+            .GetProperty("code").GetString());
     }
 
     [Theory]

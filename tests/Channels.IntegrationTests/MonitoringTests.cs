@@ -64,7 +64,8 @@ public class MonitoringTests(ChannelsHost host) : IAsyncLifetime
             .Where(h => h.TryGetProperty("channel", out var c) && c.GetString() == "weibo").Select(h => h.GetProperty("state").GetString())
             .Where(s => s != "queued").ToList();
         Assert.Equal(["intent", "failed", "intent", "delivered"], states.Where((s, i) => i == 0 || s != states[i - 1]));
-        Assert.Contains(done.GetProperty("history").EnumerateArray(), h => h.TryGetProperty("note", out var n) && n.GetString()!.Contains("管理员要求重试", StringComparison.Ordinal));
+        Assert.Contains(done.GetProperty("history").EnumerateArray(), h => h.TryGetProperty("note", out var n) && n.GetString()!.Contains("管理员要求重试",
+            StringComparison.Ordinal));
 
         using var again = await host.Api.PostAsync($"/api/publications/{item.Id}/channels/weibo/retry", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

@@ -28,7 +28,8 @@ public class PublishTests(ChannelsHost host)
         Assert.Matches("^[0-9]{16}$", channels["weibo"].GetProperty("platformId").GetString()!);
         Assert.Equal("2/2", channels["sms"].GetProperty("platformId").GetString());
 
-        Assert.Single(await host.JournalAsync("weibo", item.Id), e => e.GetProperty("api").GetString() == "statuses/share" && e.GetProperty("outcome").GetString() == "ok");
+        Assert.Single(await host.JournalAsync("weibo", item.Id), e => e.GetProperty("api").GetString() == "statuses/share" && e.GetProperty("outcome")
+            .GetString() == "ok");
         Assert.Single(await host.JournalAsync("wechat", item.Id), e => e.GetProperty("api").GetString() == "freepublish/submit");
         var sms = (await host.JournalAsync("sms", item.Id)).Where(e => e.GetProperty("api").GetString() == "SendSms").ToList();
         Assert.Single(sms);
@@ -70,7 +71,8 @@ public class PublishTests(ChannelsHost host)
         var bulletin = new BlobServiceClient(host.StorageConnectionString).GetBlobContainerClient("bulletin");
         var notice = await bulletin.GetBlobClient($"2017-05-10/{item.Id}.html").DownloadContentAsync();
         Assert.Contains("区政务中心信息公告栏", notice.Value.Content.ToString(), StringComparison.Ordinal);
-        Assert.Contains(item.Id, (await bulletin.GetBlobClient("2017-05-10/index.html").DownloadContentAsync()).Value.Content.ToString(), StringComparison.Ordinal);
+        Assert.Contains(item.Id, (await bulletin.GetBlobClient("2017-05-10/index.html").DownloadContentAsync()).Value.Content.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,12 +37,10 @@ public class RulesTests(ChannelsHost host)
         var orphan = await PublishAsync(WebsiteItem("orphan", new DateTimeOffset(2017, 3, 2, 9, 0, 0, China), "政策法规") with { DocumentCategory = "规章" });
         await PublishAsync(WebsiteItem("interp", new DateTimeOffset(2017, 3, 3, 9, 0, 0, China), "政策解读") with { Interprets = policy.Id });
 
-        var rules = await host.Api.GetFromJsonAsync<JsonElement>("/api/rules/2017");
-        for (var i = 0; i < 30 && !rules.GetProperty("interpretations").GetProperty("list").EnumerateArray().Any(p => p.GetProperty("policyId").GetString() == orphan.Id); i++)
-        {
-            await Task.Delay(1000); // cached for seconds (the dashboard polls it)
-            rules = await host.Api.GetFromJsonAsync<JsonElement>("/api/rules/2017");
-        }
+        // The report is cached for seconds (the dashboard polls it): wait until it includes the orphan policy.
+        var rules = await Eventually.LastAsync(() => host.Api.GetFromJsonAsync<JsonElement>("/api/rules/2017"),
+            r => r.GetProperty("interpretations").GetProperty("list").EnumerateArray().Any(p => p.GetProperty("policyId").GetString() == orphan.Id),
+            TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
 
         var lateList = rules.GetProperty("disclosure").GetProperty("lateList").EnumerateArray().ToList();
         var flagged = Assert.Single(lateList, l => l.GetProperty("id").GetString() == late.Id);
@@ -72,16 +70,14 @@ public class RulesTests(ChannelsHost host)
         await PublishAsync(item);
 
         // The report is cached for seconds (the dashboard polls it): wait until it includes this item.
-        var rules = await host.Api.GetFromJsonAsync<JsonElement>($"/api/rules/{now.Year}");
-        for (var i = 0; i < 30 && !rules.GetProperty("emergencies").GetProperty("list").EnumerateArray().Any(e => e.GetProperty("id").GetString() == item.Id); i++)
-        {
-            await Task.Delay(1000);
-            rules = await host.Api.GetFromJsonAsync<JsonElement>($"/api/rules/{now.Year}");
-        }
+        var rules = await Eventually.LastAsync(() => host.Api.GetFromJsonAsync<JsonElement>($"/api/rules/{now.Year}"),
+            r => r.GetProperty("emergencies").GetProperty("list").EnumerateArray().Any(e => e.GetProperty("id").GetString() == item.Id),
+            TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
 
         var emergency = Assert.Single(rules.GetProperty("emergencies").GetProperty("list").EnumerateArray(), e => e.GetProperty("id").GetString() == item.Id);
         Assert.False(emergency.GetProperty("breached").GetBoolean());
-        var web = Assert.Single(rules.GetProperty("emergencies").GetProperty("channels").EnumerateArray(), c => c.GetProperty("channel").GetString() == "website");
+        var web = Assert.Single(rules.GetProperty("emergencies").GetProperty("channels").EnumerateArray(), c => c.GetProperty("channel")
+            .GetString() == "website");
         Assert.True(web.GetProperty("published").GetInt32() >= 1);
         Assert.Contains("所有渠道均在", emergency.GetProperty("summary").GetString(), StringComparison.Ordinal);
 

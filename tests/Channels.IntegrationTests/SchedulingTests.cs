@@ -37,7 +37,8 @@ public class SchedulingTests(ChannelsHost host) : IAsyncLifetime
 
         using var editor = host.Client(ChannelsHost.EditorKey);
         var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
-        using var moved = await editor.PostAsJsonAsync($"/api/publications/{id}/schedule", new { publishAt = now.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture), reason = "领导要求提前发布" });
+        using var moved = await editor.PostAsJsonAsync($"/api/publications/{id}/schedule", new { publishAt = now.ToString("yyyy-MM-ddTHH:mm:sszzz",
+            System.Globalization.CultureInfo.InvariantCulture), reason = "领导要求提前发布" });
         Assert.Equal(HttpStatusCode.Accepted, moved.StatusCode);
 
         var view = await host.WaitFinalAsync(id);
@@ -92,7 +93,8 @@ public class SchedulingTests(ChannelsHost host) : IAsyncLifetime
         Assert.Contains("escalated-breach", states);
 
         var alerts = new TableClient(host.StorageConnectionString, "alerts");
-        var rows = alerts.Query<TableEntity>(e => e.PartitionKey == now.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).Where(e => e.GetString("ItemId") == item.Id).ToList();
+        var rows = alerts.Query<TableEntity>(e => e.PartitionKey == now.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).Where(e =>
+            e.GetString("ItemId") == item.Id).ToList();
         Assert.Equal(["breach", "warning"], rows.Select(r => r.GetString("Kind")).Order());
 
         var sms = (await host.JournalAsync("sms", "已超过发布时限")).Where(e => e.GetProperty("api").GetString() == "SendSms").ToList();

@@ -24,7 +24,8 @@ public class SmsAudienceTests(ChannelsHost host) : IAsyncLifetime
         using var asEditor = await host.Client(ChannelsHost.EditorKey).PutAsJsonAsync($"/api/sms/audiences/{name}", new { numbers = new[] { "13900000101" } });
         Assert.Equal(HttpStatusCode.Forbidden, asEditor.StatusCode);
 
-        using var invalid = await host.Api.PutAsJsonAsync($"/api/sms/audiences/{name}", new { numbers = new[] { "13900000101", "12345", "+8613900000102", "abc" } });
+        using var invalid = await host.Api.PutAsJsonAsync($"/api/sms/audiences/{name}", new { numbers = new[] { "13900000101", "12345", "+8613900000102",
+            "abc" } });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
         var errors = (await ProblemAsync(invalid)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("numbers[1]", out _));
@@ -32,7 +33,8 @@ public class SmsAudienceTests(ChannelsHost host) : IAsyncLifetime
         using var nothing = await host.Api.GetAsync($"/api/sms/audiences/{name}");
         Assert.Equal(HttpStatusCode.NotFound, nothing.StatusCode);
 
-        using var put = await host.Api.PutAsJsonAsync($"/api/sms/audiences/{name}", new { numbers = new[] { "13900000101", "+8613900000102", "139 0000 0103" } });
+        using var put = await host.Api.PutAsJsonAsync($"/api/sms/audiences/{name}", new { numbers = new[] { "13900000101", "+8613900000102",
+            "139 0000 0103" } });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         using var added = await host.Api.PostAsJsonAsync($"/api/sms/audiences/{name}/members", new { numbers = new[] { "13900000104", "13900000101" } });
         Assert.Equal(4, (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("members").GetInt32());
@@ -50,7 +52,8 @@ public class SmsAudienceTests(ChannelsHost host) : IAsyncLifetime
         Assert.Contains("+8613900000101", asAdmin.GetRawText(), StringComparison.Ordinal);
 
         var list = await host.Client(ChannelsHost.ReaderKey).GetFromJsonAsync<JsonElement>("/api/sms/audiences");
-        Assert.Contains(list.GetProperty("audiences").EnumerateArray(), a => a.GetProperty("name").GetString() == name && a.GetProperty("members").GetInt32() == 3);
+        Assert.Contains(list.GetProperty("audiences").EnumerateArray(), a => a.GetProperty("name").GetString() == name && a.GetProperty("members")
+            .GetInt32() == 3);
     }
 
     [Fact]
@@ -75,7 +78,8 @@ public class SmsAudienceTests(ChannelsHost host) : IAsyncLifetime
         var sms = view.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "sms");
         Assert.Equal("delivered", sms.GetProperty("state").GetString());
         Assert.Equal("2/2", sms.GetProperty("platformId").GetString());
-        var send = Assert.Single(await host.JournalAsync("sms", item.Id), e => e.GetProperty("api").GetString() == "SendSms" && e.GetProperty("outcome").GetString() == "ok");
+        var send = Assert.Single(await host.JournalAsync("sms", item.Id), e => e.GetProperty("api").GetString() == "SendSms" && e.GetProperty("outcome")
+            .GetString() == "ok");
         var numbers = send.GetProperty("detail").GetProperty("phoneNumbers").EnumerateArray().Select(n => n.GetString()).Order().ToList();
         Assert.Equal(["+8613900000201", "+8613900000202"], numbers);
         Assert.Equal(2, view.GetProperty("item").GetProperty("sms").GetProperty("audience").GetArrayLength());

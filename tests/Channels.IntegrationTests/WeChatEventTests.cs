@@ -42,7 +42,8 @@ public class WeChatEventTests(ChannelsHost host) : IAsyncLifetime
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = Guid.NewGuid().ToString("N")[..10];
         var signature = token is null ? "0000000000000000000000000000000000000000" : WeChatEventSignature.Compute(token, timestamp, nonce);
-        return host.Client(null).PostAsync($"{Path}?signature={signature}&timestamp={timestamp}&nonce={nonce}", new StringContent(xml, Encoding.UTF8, "text/xml"));
+        return host.Client(null).PostAsync($"{Path}?signature={signature}&timestamp={timestamp}&nonce={nonce}", new StringContent(xml, Encoding.UTF8,
+            "text/xml"));
     }
 
     /// <summary>Posts a WeChat item whose first verdict poll hangs for a while; returns its id and publish_id once submitted.</summary>
@@ -51,16 +52,14 @@ public class WeChatEventTests(ChannelsHost host) : IAsyncLifetime
         await host.InjectAsync(new { channel = "wechat", api = "freepublish/get", kind = "slow", delayMs = 4000, count = 1 });
         var item = Items.Approved(prefix) with { Channels = ["wechat"] };
         await host.PostAsync(item);
-        for (var i = 0; i < 100; i++)
+        var publishId = await Eventually.FoundAsync(async () =>
         {
             var submit = (await host.JournalAsync("wechat", item.Id)).FirstOrDefault(e => e.GetProperty("api").GetString() == "freepublish/submit"
                 && e.GetProperty("outcome").GetString() == "ok");
-            if (submit.ValueKind == JsonValueKind.Object && WeChat(await host.Api.GetFromJsonAsync<JsonElement>($"/api/publications/{item.Id}")).GetProperty("state").GetString() == "awaiting-verdict")
-                return (item.Id, submit.GetProperty("platformId").GetString()!);
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("the item was not submitted to WeChat");
+            return submit.ValueKind == JsonValueKind.Object && WeChat(await host.Api.GetFromJsonAsync<JsonElement>($"/api/publications/{item.Id}"))
+                .GetProperty("state").GetString() == "awaiting-verdict" ? submit.GetProperty("platformId").GetString() : null;
+        }, "the item was not submitted to WeChat", TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
+        return (item.Id, publishId);
     }
 
     [Fact]
@@ -97,7 +96,8 @@ public class WeChatEventTests(ChannelsHost host) : IAsyncLifetime
     [Fact]
     public async Task SandboxPushesWhenConfigured_VerdictRecordedByThePush()
     {
-        using var configured = await host.Sandbox.PutAsJsonAsync("/sandbox/wechat/push", new { url = host.BaseUrl.TrimEnd('/') + Path, token = ChannelsHost.WeChatEventToken });
+        using var configured = await host.Sandbox.PutAsJsonAsync("/sandbox/wechat/push", new { url = host.BaseUrl.TrimEnd('/') + Path,
+            token = ChannelsHost.WeChatEventToken });
         Assert.Equal(HttpStatusCode.NoContent, configured.StatusCode);
         await host.InjectAsync(new { channel = "wechat", api = "freepublish/get", kind = "slow", delayMs = 3000, count = 1 });
         var item = Items.Approved("wxsbpush") with { Channels = ["wechat"] };

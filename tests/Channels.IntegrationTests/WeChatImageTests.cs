@@ -30,7 +30,8 @@ public class WeChatImageTests(ChannelsHost host) : IAsyncLifetime
 
     async Task<string> ArticleContentAsync(string articleId)
     {
-        var token = await host.Sandbox.PostAsJsonAsync("/wechat/cgi-bin/stable_token", new { grant_type = "client_credential", appid = "wx-sandbox-appid", secret = "wx-sandbox-secret" });
+        var token = await host.Sandbox.PostAsJsonAsync("/wechat/cgi-bin/stable_token", new { grant_type = "client_credential", appid = "wx-sandbox-appid",
+            secret = "wx-sandbox-secret" });
         var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         var article = await host.Sandbox.PostAsJsonAsync($"/wechat/cgi-bin/freepublish/getarticle?access_token={accessToken}", new { article_id = articleId });
         return (await article.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("news_item")[0].GetProperty("content").GetString()!;

@@ -17,7 +17,8 @@ public class WeChatRuleTests(ChannelsHost host) : IAsyncLifetime
 
     static string Outcome(JsonElement e) => e.GetProperty("outcome").GetString()!;
 
-    async Task<JsonElement> PublishAsync(string prefix, Func<Channels.Publishing.Items.PublicationItem, Channels.Publishing.Items.PublicationItem>? change = null)
+    async Task<JsonElement> PublishAsync(string prefix, Func<Channels.Publishing.Items.PublicationItem,
+        Channels.Publishing.Items.PublicationItem>? change = null)
     {
         var item = Items.Approved(prefix) with { Channels = ["wechat"] };
         if (change is not null) item = change(item);

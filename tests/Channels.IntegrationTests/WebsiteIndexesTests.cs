@@ -44,7 +44,8 @@ public class WebsiteIndexesTests(ChannelsHost host)
     [Fact]
     public async Task FeedsAndSitemap_ListTheItem_ThenRetract_ItLeavesEveryIndex()
     {
-        var item = Items.Approved("feed", new DateTimeOffset(2017, 12, 30, 10, 0, 0, TimeSpan.FromHours(8))) with { Channels = ["website"], Columns = ["教育医疗信息"] };
+        var item = Items.Approved("feed", new DateTimeOffset(2017, 12, 30, 10, 0, 0, TimeSpan.FromHours(8))) with { Channels = ["website"],
+            Columns = ["教育医疗信息"] };
         item = item with { Title = $"关于<学校>收费 & \"公示\"的通知 {item.Id}" };
         await host.PostAsync(item);
         Assert.Equal("delivered", (await host.WaitFinalAsync(item.Id)).GetProperty("status").GetString());
@@ -83,7 +84,8 @@ public class WebsiteIndexesTests(ChannelsHost host)
         Assert.DoesNotContain(item.Id, (await FetchAsync("columns/jyylxx/atom.xml")).Body, StringComparison.Ordinal);
         Assert.DoesNotContain(itemUrl, await SitemapLocsAsync());
         var note = view.GetProperty("history").EnumerateArray()
-            .Single(e => e.TryGetProperty("channel", out var c) && c.GetString() == "website" && e.GetProperty("state").GetString() == "retracted").GetProperty("note").GetString();
+            .Single(e => e.TryGetProperty("channel", out var c) && c.GetString() == "website" && e.GetProperty("state").GetString() == "retracted")
+                .GetProperty("note").GetString();
         Assert.Contains("网站地图", note, StringComparison.Ordinal);
         Assert.Contains("教育医疗信息", note, StringComparison.Ordinal);
     }
@@ -98,7 +100,8 @@ public class WebsiteIndexesTests(ChannelsHost host)
         var publisher = host.Services.GetServices<IChannelPublisher>().Single(p => p.Channel == "website");
         var start = new DateTimeOffset(2014, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
         Task<ChannelStep> Send(Channels.Publishing.Items.PublicationItem item) =>
-            publisher.SendAsync(new DeliveryJob(item, new DeliveryEntry { PartitionKey = item.Id, RowKey = "website" }, _ => Task.CompletedTask), CancellationToken.None);
+            publisher.SendAsync(new DeliveryJob(item, new DeliveryEntry { PartitionKey = item.Id, RowKey = "website" }, _ => Task.CompletedTask),
+                CancellationToken.None);
         var item = Items.Approved("twice", start) with { Channels = ["website"], Columns = ["征地拆迁信息"] };
         string[] paths = [$"items/{item.Id}.html", "columns/zdcqxx/index.html", "columns/zdcqxx/feed.xml", "columns/zdcqxx/atom.xml",
             "sitemaps/2014-06.xml", "sitemaps/columns/zdcqxx.xml", "sitemaps/home.xml", "index.html", "sitemap.xml"];
@@ -115,7 +118,8 @@ public class WebsiteIndexesTests(ChannelsHost host)
         Assert.Equal(first, await Snapshot());
         Assert.Contains(first, s => s.StartsWith("columns/zdcqxx/feed.xml\napplication/rss+xml; charset=utf-8\n", StringComparison.Ordinal));
 
-        var later = Enumerable.Range(1, 50).Select(i => Items.Approved("twice", start.AddHours(i)) with { Channels = ["website"], Columns = ["征地拆迁信息"] }).ToList();
+        var later = Enumerable.Range(1, 50).Select(i => Items.Approved("twice", start.AddHours(i)) with { Channels = ["website"], Columns = ["征地拆迁信息"] })
+            .ToList();
         await Task.WhenAll(later.Select(Send));
         var sealedPages = (await Site.ColumnPagesAsync("zdcqxx")).Where(p => p.Key != "index.html").ToList();
         Assert.Contains(sealedPages, p => p.Value.Contains(item.Id, StringComparison.Ordinal));

@@ -56,7 +56,8 @@ public class WebsitePagesTests(ChannelsHost host)
     {
         const string slug = "wjhsfxx";
         var start = new DateTimeOffset(2015, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
-        var items = Enumerable.Range(0, 53).Select(i => Items.Approved("page", start.AddHours(i)) with { Channels = ["website"], Columns = ["物价和收费信息"] }).ToList();
+        var items = Enumerable.Range(0, 53).Select(i => Items.Approved("page", start.AddHours(i)) with { Channels = ["website"], Columns = ["物价和收费信息"] })
+            .ToList();
         foreach (var chunk in items.Chunk(10)) await Task.WhenAll(chunk.Select(host.PostAsync));
         foreach (var item in items) Assert.Equal("delivered", (await host.WaitFinalAsync(item.Id)).GetProperty("status").GetString());
 

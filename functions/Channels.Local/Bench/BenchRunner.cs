@@ -113,10 +113,12 @@ internal static class BenchRunner
         {
             using var response = await http.PostAsync("/api/publications",
                 new StringContent(JsonSerializer.Serialize(item, ChannelsJson.Options), Encoding.UTF8, "application/json"), c);
-            if ((int)response.StatusCode != 202) throw new InvalidOperationException($"{item.Id}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(c)}");
+            if ((int)response.StatusCode != 202) throw new InvalidOperationException($"{item.Id}: HTTP {(int)response.StatusCode}" +
+                $" {await response.Content.ReadAsStringAsync(c)}");
         });
         // Everything is in flight before the waiting starts: throughput, not one-at-a-time latency.
-        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = ReplayRunner.WaitParallelism, CancellationToken = ct }, async (item, c) =>
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = ReplayRunner.WaitParallelism, CancellationToken = ct }, async (item,
+            c) =>
             await durable.WaitForInstanceCompletionAsync(PublicationsApi.InstanceId(item.Id), c));
     }
 
@@ -153,17 +155,17 @@ internal static class BenchRunner
 
     static string Table(Dictionary<string, object?> r) => $"""
 
-        figure                               measured      target
-        baseline fan-out orchestrations/s    {r["baselineOrchestrationsPerSecond"],10}      (reference)
-        storage ceiling requests/s           {r["storageCeilingRequestsPerSecond"],10}      (what Azurite answers at all)
-        pipeline items/s (5 channels)        {r["pipelineItemsPerSecond"],10}      ≥ 25% of baseline → ratio {r["pipelineToBaselineRatio"]}
-          storage requests/item, ceiling     {r["pipelineStorageRequestsPerItem"],10}      → at most {r["pipelineStorageCeilingItemsPerSecond"]} items/s
-        2017 replay seconds ({r["replay2017Items"]} items)     {r["replay2017Seconds"],10}      ≤ 180
-          storage requests/item, ceiling     {r["replayStorageRequestsPerItem"],10}      → at most {r["replayStorageCeilingItemsPerSecond"]} items/s
-        statistics p50/p95 ms at 1×          {r["statsP50Ms1x"]}/{r["statsP95Ms1x"]}      p95 ≤ 50 (cold {r["statsColdMs1x"]})
-        statistics p50/p95 ms at 10×         {r["statsP50Ms10x"]}/{r["statsP95Ms10x"]}      p95 ≤ 200 (cold {r["statsColdMs10x"]}), growth {r["statsGrowthRatio"]}×
-        emergency p50/p95 ms                 {r["emergencyP50Ms"]}/{r["emergencyP95Ms"]}      p95 ≤ 2000
-        peak RSS MB                          {r["peakRssMb"],10}      ≤ 600
-        written to bench/results.json
-        """;
+    figure                               measured      target
+    baseline fan-out orchestrations/s    {r["baselineOrchestrationsPerSecond"],10}      (reference)
+    storage ceiling requests/s           {r["storageCeilingRequestsPerSecond"],10}      (what Azurite answers at all)
+    pipeline items/s (5 channels)        {r["pipelineItemsPerSecond"],10}      ≥ 25% of baseline → ratio {r["pipelineToBaselineRatio"]}
+      storage requests/item, ceiling     {r["pipelineStorageRequestsPerItem"],10}      → at most {r["pipelineStorageCeilingItemsPerSecond"]} items/s
+    2017 replay seconds ({r["replay2017Items"]} items)     {r["replay2017Seconds"],10}      ≤ 180
+      storage requests/item, ceiling     {r["replayStorageRequestsPerItem"],10}      → at most {r["replayStorageCeilingItemsPerSecond"]} items/s
+    statistics p50/p95 ms at 1×          {r["statsP50Ms1x"]}/{r["statsP95Ms1x"]}      p95 ≤ 50 (cold {r["statsColdMs1x"]})
+    statistics p50/p95 ms at 10×         {r["statsP50Ms10x"]}/{r["statsP95Ms10x"]}      p95 ≤ 200 (cold {r["statsColdMs10x"]}), growth {r["statsGrowthRatio"]}×
+    emergency p50/p95 ms                 {r["emergencyP50Ms"]}/{r["emergencyP95Ms"]}      p95 ≤ 2000
+    peak RSS MB                          {r["peakRssMb"],10}      ≤ 600
+    written to bench/results.json
+    """;
 }

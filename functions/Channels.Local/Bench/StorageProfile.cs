@@ -25,7 +25,8 @@ internal sealed class StorageProfile : IDisposable
     {
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == StorageRequestMeter.MeterName && instrument.Name == StorageRequestMeter.DurationName) l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == StorageRequestMeter.MeterName
+                && instrument.Name == StorageRequestMeter.DurationName) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<double>((_, ms, tags, _) =>
         {

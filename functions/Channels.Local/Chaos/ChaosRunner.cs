@@ -40,16 +40,19 @@ internal static class ChaosRunner
                 $"--CHANNELS_BACKEND={scenario.Backend}", $"--Channels:Storage:ConnectionString={storage}", $"--Channels:Storage:Prefix=c{run[^6..]}s{index}",
                 $"--Channels:WeChat:BaseUrl={sandboxUrl}/wechat/", $"--Channels:Weibo:BaseUrl={sandboxUrl}/weibo/", $"--Channels:Sms:BaseUrl={sandboxUrl}/sms/",
                 $"--CHANNELS_KEY_ADMIN={Key}", "--Channels:Delivery:MaxAttempts=8", "--Channels:Delivery:FirstRetrySeconds=0.5",
-                "--Channels:Delivery:MaxRetrySeconds=4", "--Channels:Delivery:RecoveryRounds=2", "--Channels:Delivery:RecoveryDelaySeconds=10", "--Channels:Delivery:VerdictPollSeconds=0.5", "--Channels:Weibo:WindowSeconds=1",
-                "--Channels:Sms:SendFromHour=0", "--Channels:WeChat:DigestEnabled=false", "--Channels:Sms:SendUntilHour=24", "--Logging:LogLevel:Default=Warning",
+                "--Channels:Delivery:MaxRetrySeconds=4", "--Channels:Delivery:RecoveryRounds=2", "--Channels:Delivery:RecoveryDelaySeconds=10",
+                    "--Channels:Delivery:VerdictPollSeconds=0.5", "--Channels:Weibo:WindowSeconds=1",
+                "--Channels:Sms:SendFromHour=0", "--Channels:WeChat:DigestEnabled=false", "--Channels:Sms:SendUntilHour=24",
+                    "--Logging:LogLevel:Default=Warning",
                 "--Channels:Delivery:QuotaDeferCapSeconds=5", // injected quota faults defer a step seconds, not the platform's minute/hour/day
                 "--Channels:Sms:UnknownBatchGraceHours=0.01", "--Channels:Sms:FollowUpSeconds=2", // an SMS batch lost without trace is sent after 36 s, not 72 h
                 "--Channels:Delivery:VerdictPollMaxSeconds=4", "--Channels:Delivery:VerdictWindowSeconds=300", // no push here: polls decide, within the run
             };
             var result = await RunScenarioAsync(scenario, $"c{run}s{index}", args, Path.Combine(logDir, $"{scenario.Name}.log"), sandboxHttp, quick, ct);
             results.Add(result);
-            output.WriteLine($"  {scenario.Name,-11} {result.Submitted,4} submitted {result.Delivered,4} delivered {result.ExplainedFailures,3} explained failures " +
-                $"{result.Lost} lost {result.Duplicates} duplicates {result.Mismatches} mismatches  settled in {result.SettleSeconds,6:0.0} s  {(result.Passed ? "ok" : "FAILED")}  — {scenario.Description}");
+            output.WriteLine($"  {scenario.Name,-11} {result.Submitted,4} submitted {result.Delivered,4} delivered " +
+                $"{result.ExplainedFailures,3} explained failures {result.Lost} lost {result.Duplicates} duplicates {result.Mismatches} mismatches  " +
+                $"settled in {result.SettleSeconds,6:0.0} s  {(result.Passed ? "ok" : "FAILED")}  — {scenario.Description}");
             foreach (var p in result.Problems.Take(10)) output.WriteLine("      problem: " + p);
             foreach (var r in result.FailureReasons.Take(5)) output.WriteLine("      explained: " + r);
         }
@@ -77,7 +80,8 @@ internal static class ChaosRunner
             var clock = Stopwatch.StartNew();
             if (s.MidRun == ChaosEvent.ChannelDownThenBack)
             {
-                (await sandbox.PostAsJsonAsync("/sandbox/faults", new { channel = "weibo", kind = "http500", count = 1_000_000 }, ct)).EnsureSuccessStatusCode();
+                (await sandbox.PostAsJsonAsync("/sandbox/faults", new { channel = "weibo", kind = "http500", count = 1_000_000 }, ct))
+                    .EnsureSuccessStatusCode();
             }
 
             await SubmitAsync(api, items, ct);
@@ -164,7 +168,8 @@ internal static class ChaosRunner
             for (var offset = 0; offset < items.Count; offset += 200)
             {
                 var page = await api.GetFromJsonAsync<JsonElement>($"/api/publications?q={prefix}&limit=200&offset={offset}", ct);
-                final += page.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("status").GetString() is "delivered" or "failed" or "partially-failed");
+                final += page.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("status")
+                    .GetString() is "delivered" or "failed" or "partially-failed");
             }
 
             if (final >= items.Count * fraction) return final == items.Count;

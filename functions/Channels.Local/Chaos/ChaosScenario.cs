@@ -13,7 +13,8 @@ internal sealed record ChaosScenario(string Name, string Description, int Items,
             new("faults-10", "每种故障 10%（全部渠道）", n(200, 40), "memory", new { rate = 0.1 }),
             new("faults-50", "每种故障 50%（全部渠道）", n(100, 10), "memory", new { rate = 0.5 }),
             new("weibo-down", "微博中断后恢复", n(100, 20), "memory", null, ChaosEvent.ChannelDownThenBack),
-            new("host-kill", "发布途中 SIGKILL 本地主机后重启（azurestorage 后端）", n(200, 40), "azurestorage", new { rate = 0.05 }, ChaosEvent.KillHost) { Items = n(200, 20) },
+            new("host-kill", "发布途中 SIGKILL 本地主机后重启（azurestorage 后端）", n(200, 40), "azurestorage", new { rate = 0.05 }, ChaosEvent.KillHost) { Items = n(200,
+                20) },
             new("duplicates", "两个客户端同时重复提交相同条目", n(100, 20), "memory", new { rate = 0.1 }, ChaosEvent.DuplicateSubmissions),
         ];
         return quick ? all.Where(s => s.Name != "faults-50").ToList() : all;

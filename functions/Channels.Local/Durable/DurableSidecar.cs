@@ -27,7 +27,8 @@ public sealed class DurableSidecar : IAsyncDisposable
 
     public string Backend { get; }
 
-    public static async Task<DurableSidecar> StartAsync(string backend, string storageConnectionString, ILoggerFactory loggerFactory, CancellationToken ct = default)
+    public static async Task<DurableSidecar> StartAsync(string backend, string storageConnectionString, ILoggerFactory loggerFactory,
+        CancellationToken ct = default)
     {
         var (service, client) = await CreateServiceAsync(backend, storageConnectionString, loggerFactory);
         var builder = WebApplication.CreateSlimBuilder();
@@ -44,7 +45,8 @@ public sealed class DurableSidecar : IAsyncDisposable
         return new DurableSidecar(app, app.Urls.First(), backend);
     }
 
-    static async Task<(IOrchestrationService, IOrchestrationServiceClient)> CreateServiceAsync(string backend, string connectionString, ILoggerFactory loggerFactory)
+    static async Task<(IOrchestrationService, IOrchestrationServiceClient)> CreateServiceAsync(string backend, string connectionString,
+        ILoggerFactory loggerFactory)
     {
         switch (backend)
         {

@@ -14,7 +14,8 @@ public static class ApiResponses
         await JsonSerializer.SerializeAsync(ctx.Response.Body, body, body.GetType(), ChannelsJson.Options, ctx.RequestAborted);
     }
 
-    public static async Task ProblemAsync(HttpContext ctx, int status, string title, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null)
+    public static async Task ProblemAsync(HttpContext ctx, int status, string title, string? detail = null, IReadOnlyDictionary<string,
+        string[]>? errors = null)
     {
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = "application/problem+json; charset=utf-8";

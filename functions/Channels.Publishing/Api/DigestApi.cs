@@ -41,7 +41,8 @@ public sealed class DigestApi(AccessGate access, IOptions<DeliveryOptions> deliv
             await client.PurgeInstanceAsync(id, cancellation: ct);
         }
 
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(WeChatDigestOrchestrator), new DigestRequest(date, policy), new StartOrchestrationOptions(id), ct);
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(WeChatDigestOrchestrator), new DigestRequest(date, policy), new StartOrchestrationOptions(id),
+            ct);
         return true;
     }
 }

@@ -89,7 +89,8 @@ public sealed class MonitoringApi(
         var (request, problem) = await RetractForm.ReadAsync(ctx.Request, ct);
         if (request is null)
         {
-            await ApiResponses.ProblemAsync(ctx, problem!.Status, "撤回请求无效", problem.Message, new Dictionary<string, string[]> { [problem.Field] = [problem.Message] });
+            await ApiResponses.ProblemAsync(ctx, problem!.Status, "撤回请求无效", problem.Message, new Dictionary<string,
+                string[]> { [problem.Field] = [problem.Message] });
             return;
         }
 

@@ -66,7 +66,8 @@ public sealed class PublicationsApi(
             var record = new PublicationRecord
             {
                 PartitionKey = item.Id, ContentHash = hash, Title = item.Title, Publisher = item.Publisher,
-                PublishAt = item.PublishAt!.Value, Year = ChinaTime.YearOf(item.PublishAt.Value), Priority = item.Priority, IncidentAt = item.IsEmergency ? item.IncidentAt : null,
+                PublishAt = item.PublishAt!.Value, Year = ChinaTime.YearOf(item.PublishAt.Value), Priority = item.Priority, IncidentAt = item.IsEmergency
+                    ? item.IncidentAt : null,
                 FormedAt = item.FormedAt, Interprets = item.Interprets, DocumentCategory = item.DocumentCategory,
                 Channels = string.Join(',', item.Channels), Columns = string.Join(',', item.Columns), InstanceId = InstanceId(item.Id), SubmittedAt = time.GetUtcNow(),
                 Imported = imported,
@@ -106,7 +107,8 @@ public sealed class PublicationsApi(
         var item = await store.LoadItemAsync(record, ct);
         await ApiResponses.JsonAsync(ctx, 200, new PublicationView(
             record.Id, record.Title, record.Status, record.Priority, record.PublishAt, record.Year, record.ContentHash, record.SubmittedAt,
-            record.CompletedAt, record.ColumnList, record.RetractReason, channels, PublicationViews.History(record, ledgerRows), PublicationViews.Masked(item)));
+            record.CompletedAt, record.ColumnList, record.RetractReason, channels, PublicationViews.History(record, ledgerRows),
+                PublicationViews.Masked(item)));
     }
 
     /// <summary>GET /api/publications/{id}/proof: the proof of publication as JSON, or the printable page with ?format=html.</summary>

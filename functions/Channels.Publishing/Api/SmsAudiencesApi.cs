@@ -102,7 +102,8 @@ public sealed class SmsAudiencesApi(SmsAudienceStore store, AccessGate access, S
         }
         catch (JsonException)
         {
-            await ApiResponses.ProblemAsync(ctx, 400, "请求无法解析", "请求体须为 {\"numbers\": [\"138…\", …]}", new Dictionary<string, string[]> { ["numbers"] = ["缺少号码数组"] });
+            await ApiResponses.ProblemAsync(ctx, 400, "请求无法解析", "请求体须为 {\"numbers\": [\"138…\", …]}", new Dictionary<string,
+                string[]> { ["numbers"] = ["缺少号码数组"] });
             return null;
         }
 

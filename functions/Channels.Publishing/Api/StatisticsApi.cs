@@ -78,7 +78,8 @@ public sealed class StatisticsApi(
 
     static async Task<int?> YearAsync(HttpContext ctx, string year)
     {
-        if (int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100) return y;
+        if (int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y)
+            && y is >= 2000 and <= 2100) return y;
         await ApiResponses.ProblemAsync(ctx, 400, "年份无效", "年份须为2000至2100之间的四位数字",
             new Dictionary<string, string[]> { ["year"] = ["年份须为2000至2100之间的四位数字"] });
         return null;

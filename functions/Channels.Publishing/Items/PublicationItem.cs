@@ -1,6 +1,6 @@
 namespace Channels.Publishing.Items;
 
-/// <summary>An approved disclosure item as an editor hands it over (the v1 contract of DESIGN.md).</summary>
+/// <summary>An approved disclosure item as an editor hands it over (the v1 contract, docs/api.md).</summary>
 public sealed record PublicationItem
 {
     public string Id { get; init; } = "";

@@ -48,12 +48,14 @@ public sealed class CountingIndex
         {
             // A transaction may not name a row twice: the same post counted twice at once is one upsert.
             var rows = year.SelectMany(r => r.Rows).GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(g => g.Last());
-            await Parallel.ForEachAsync(rows.Chunk(TransactionLimit), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (chunk, c) =>
+            await Parallel.ForEachAsync(rows.Chunk(TransactionLimit), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (chunk,
+                c) =>
                 await storage.Delivered.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), c));
 
             // A fresh token, not a counter: concurrent writers never conflict, and any change is seen.
             await storage.StatVersions.UpsertEntityAsync(
-                new TableEntity(VersionsPartition, year.Key.ToString(CultureInfo.InvariantCulture)) { ["Token"] = Guid.NewGuid().ToString("N") }, TableUpdateMode.Replace, ct);
+                new TableEntity(VersionsPartition, year.Key.ToString(CultureInfo.InvariantCulture)) { ["Token"] = Guid.NewGuid().ToString("N") },
+                    TableUpdateMode.Replace, ct);
         }
 
         return [.. requests.Select(_ => true)];

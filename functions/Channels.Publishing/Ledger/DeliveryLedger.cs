@@ -11,7 +11,8 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
     /// The row for (item, channel). The first call writes the intent row (with <paramref name="attempts"/>) and
     /// returns it; later calls find the existing row (its own attempts count untouched).
     /// </summary>
-    public async Task<(DeliveryEntry Entry, bool Created)> GetOrCreateIntentAsync(string itemId, string channel, string contentHash, int attempts, CancellationToken ct)
+    public async Task<(DeliveryEntry Entry, bool Created)> GetOrCreateIntentAsync(string itemId, string channel, string contentHash, int attempts,
+        CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
         return await GetOrCreateAsync(itemId, channel, contentHash, attempts, DeliveryState.Intent, null, ct);

@@ -10,7 +10,8 @@ namespace Channels.Publishing.Monitoring;
 /// person, the latest error, and what the channel's probe knows (token, quota, hold). One filtered query over the
 /// ledger's unfinished and failed rows (server-side filter), so the report is always current.
 /// </summary>
-public sealed class ChannelHealthService(ChannelsStorage storage, IEnumerable<IChannelPublisher> publishers, IEnumerable<IChannelHealthProbe> probes, TimeProvider time)
+public sealed class ChannelHealthService(ChannelsStorage storage, IEnumerable<IChannelPublisher> publishers, IEnumerable<IChannelHealthProbe> probes,
+    TimeProvider time)
 {
     readonly IReadOnlyList<string> channels = publishers.Select(p => p.Channel).ToList();
     readonly Dictionary<string, IChannelHealthProbe> probeOf = probes.ToDictionary(p => p.Channel, StringComparer.Ordinal);

@@ -16,12 +16,14 @@ public sealed record EmergencyItemView(string Id, string Title, DateTimeOffset I
 
 public sealed record EmergencySummary(int Items, int Breaches, IReadOnlyList<EmergencyChannelSummary> Channels, IReadOnlyList<EmergencyItemView> List);
 
-public sealed record DisclosureItemView(string Id, string Title, DateTimeOffset FormedAt, DateTimeOffset PublishAt, string DueDate, int WorkingDaysTaken, string Reason);
+public sealed record DisclosureItemView(string Id, string Title, DateTimeOffset FormedAt, DateTimeOffset PublishAt, string DueDate, int WorkingDaysTaken,
+    string Reason);
 
 /// <summary>Items carrying formedAt, how many went out after the 20th working day, and those late ones.</summary>
 public sealed record DisclosureSummary(int WithFormedAt, int Late, IReadOnlyList<DisclosureItemView> LateList);
 
-public sealed record InterpretationView(string PolicyId, string PolicyTitle, IReadOnlyList<string> Interpretations, string Status, string DueDate, string Reason);
+public sealed record InterpretationView(string PolicyId, string PolicyTitle, IReadOnlyList<string> Interpretations, string Status, string DueDate,
+    string Reason);
 
 /// <summary>Policy documents (items with documentCategory) and their interpretations under the configured rule.</summary>
 public sealed record InterpretationSummary(string Rule, int Policies, int OnTime, int Late, int Overdue, int Pending, IReadOnlyList<InterpretationView> List);

@@ -61,16 +61,19 @@ public sealed class RulesService(
         foreach (var r in ofYear.Where(r => r.Priority == Priorities.Emergency && r.IncidentAt is not null && r.Status != PublicationStatus.Cancelled))
         {
             var rows = (await ledger.ForItemAsync(r.Id, ct)).ToDictionary(e => e.Channel, StringComparer.Ordinal);
-            var delivered = r.ChannelList.ToDictionary(c => c, c => rows.GetValueOrDefault(c) is { } e && e.State is DeliveryState.Delivered or DeliveryState.Retracted or DeliveryState.CorrectionSent
+            var delivered = r.ChannelList.ToDictionary(c => c, c => rows.GetValueOrDefault(c) is { } e
+                && e.State is DeliveryState.Delivered or DeliveryState.Retracted or DeliveryState.CorrectionSent
                 ? e.FinishedAt : null, StringComparer.Ordinal);
             items.Add((r, clock.Evaluate(r.IncidentAt!.Value, delivered, now)));
         }
 
         var channels = ChannelNames.All.Select(c =>
         {
-            var times = items.SelectMany(i => i.Eval.Channels).Where(x => x.Channel == c && x.TimeToPublish is not null).Select(x => x.TimeToPublish!.Value.TotalMinutes).Order().ToList();
+            var times = items.SelectMany(i => i.Eval.Channels).Where(x => x.Channel == c && x.TimeToPublish is not null).Select(x =>
+                x.TimeToPublish!.Value.TotalMinutes).Order().ToList();
             var breaches = items.SelectMany(i => i.Eval.Channels).Count(x => x.Channel == c && x.Status == EmergencyStatus.Breached);
-            return new EmergencyChannelSummary(c, times.Count, times.Count == 0 ? null : Math.Round(times[times.Count / 2], 1), times.Count == 0 ? null : Math.Round(times[^1], 1), breaches);
+            return new EmergencyChannelSummary(c, times.Count, times.Count == 0 ? null : Math.Round(times[times.Count / 2], 1), times.Count == 0 ? null
+                : Math.Round(times[^1], 1), breaches);
         }).Where(s => s.Published > 0 || s.Breaches > 0).ToList();
         var list = items.OrderByDescending(i => i.Record.IncidentAt)
             .Select(i => new EmergencyItemView(i.Record.Id, i.Record.Title, i.Eval.IncidentAt, i.Eval.Deadline, i.Eval.Breached, i.Eval.Summary)).ToList();
@@ -149,9 +152,11 @@ public sealed class RulesService(
     async Task<IReadOnlyList<AlertView>> AlertsAsync(int year, CancellationToken ct)
     {
         var alerts = new List<AlertView>();
-        await foreach (var a in storage.Alerts.QueryAsync<TableEntity>(e => e.PartitionKey == year.ToString(CultureInfo.InvariantCulture), cancellationToken: ct))
+        await foreach (var a in storage.Alerts.QueryAsync<TableEntity>(e => e.PartitionKey == year.ToString(CultureInfo.InvariantCulture),
+            cancellationToken: ct))
         {
-            alerts.Add(new AlertView(a.GetString("ItemId"), a.GetString("Title"), a.GetString("Kind"), a.GetDateTimeOffset("At") ?? a.Timestamp ?? DateTimeOffset.MinValue, a.GetString("Message")));
+            alerts.Add(new AlertView(a.GetString("ItemId"), a.GetString("Title"), a.GetString("Kind"), a.GetDateTimeOffset("At") ?? a.Timestamp
+                ?? DateTimeOffset.MinValue, a.GetString("Message")));
         }
 
         return alerts.OrderByDescending(a => a.At).ToList();

@@ -37,7 +37,8 @@ public sealed class RetractOrchestrator : TaskOrchestrator<RetractRequest, strin
             }
             catch (TaskFailedException e)
             {
-                await context.CallActivityAsync<ChannelOutcome>(nameof(RetractChannelActivity), task with { GiveUpReason = $"撤回失败（重试{p.MaxAttempts}次）：{e.FailureDetails.ErrorMessage}" });
+                await context.CallActivityAsync<ChannelOutcome>(nameof(RetractChannelActivity),
+                    task with { GiveUpReason = $"撤回失败（重试{p.MaxAttempts}次）：{e.FailureDetails.ErrorMessage}" });
             }
         }));
         return await context.CallActivityAsync<string>(nameof(RefreshStatusActivity), input.ItemId);

@@ -14,7 +14,8 @@ namespace Channels.Publishing.Orchestration;
 public static class ChannelDelivery
 {
     /// <param name="publishAt">The rescheduled publication time when an editor moved it (null: the submitted one).</param>
-    public static async Task<ChannelOutcome> RunAsync(TaskOrchestrationContext context, string itemId, string channel, DeliveryPolicy p, DateTimeOffset? publishAt = null)
+    public static async Task<ChannelOutcome> RunAsync(TaskOrchestrationContext context, string itemId, string channel, DeliveryPolicy p,
+        DateTimeOffset? publishAt = null)
     {
         var retry = p.RetryOptions();
         for (var round = 0; ; round++)
@@ -42,7 +43,8 @@ public static class ChannelDelivery
     {
         if (ChannelPacing.IsPaced(channel))
         {
-            var slot = await context.CallActivityAsync<DeliverySlot?>(nameof(PlanDeliveryActivity), new ChannelTask(itemId, channel, PublishAt: publishAt), retry);
+            var slot = await context.CallActivityAsync<DeliverySlot?>(nameof(PlanDeliveryActivity), new ChannelTask(itemId, channel, PublishAt: publishAt),
+                retry);
             if (slot?.NotBefore is { } notBefore && notBefore.UtcDateTime > context.CurrentUtcDateTime)
             {
                 await context.CreateTimer(notBefore.UtcDateTime, CancellationToken.None);

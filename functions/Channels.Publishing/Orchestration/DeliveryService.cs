@@ -59,7 +59,8 @@ public sealed class DeliveryService(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Delivery of {ItemId} to {Channel} failed (attempt {Attempt}); the orchestration retries", task.ItemId, task.Channel, entry.Attempts);
+            logger.LogWarning(e, "Delivery of {ItemId} to {Channel} failed (attempt {Attempt}); the orchestration retries", task.ItemId, task.Channel,
+                entry.Attempts);
             entry.Error = e.Message;
             await ledger.SaveAsync(entry, ct);
             throw;

@@ -32,7 +32,8 @@ public sealed class EscalationService(
         var incident = ChinaTime.Format(e.IncidentAt);
         var message = e.Kind == EmergencyClock.Breach
             ? $"紧急信息“{record.Item.Title}”已超过发布时限（事件发生于{incident}，时限{ChinaTime.Format(e.DeadlineAt)}），{names}仍未送达，请立即处置"
-            : $"紧急信息“{record.Item.Title}”距发布时限（{ChinaTime.Format(e.DeadlineAt)}）不足{Math.Round((e.DeadlineAt - e.At).TotalMinutes).ToString(CultureInfo.InvariantCulture)}分钟，{names}尚未送达，请立即处置";
+            : $"紧急信息“{record.Item.Title}”距发布时限（{ChinaTime.Format(e.DeadlineAt)}）" +
+                $"不足{Math.Round((e.DeadlineAt - e.At).TotalMinutes).ToString(CultureInfo.InvariantCulture)}分钟，{names}尚未送达，请立即处置";
         await storage.EnsureCreatedAsync();
         try
         {

@@ -59,7 +59,8 @@ public sealed record ChannelTask(string ItemId, string Channel, bool Check = fal
 /// Activity result: the channel's ledger state after the step. <see cref="NotBefore"/> is set when the platform's
 /// quota or rate limit deferred the step: the orchestration waits until then on a durable timer.
 /// </summary>
-public sealed record ChannelOutcome(string Channel, string State, string? Url = null, string? PlatformId = null, string? Error = null, DateTimeOffset? NotBefore = null);
+public sealed record ChannelOutcome(string Channel, string State, string? Url = null, string? PlatformId = null, string? Error = null,
+    DateTimeOffset? NotBefore = null);
 
 /// <summary>Marks a channel failed for good (retries exhausted, or no verdict in time).</summary>
 public sealed record ChannelFailure(string ItemId, string Channel, string Reason);

@@ -33,7 +33,8 @@ public sealed class RetractionService(
             return Outcome(entry);
         }
 
-        var step = await retractor.RetractAsync(new RetractJob(new DeliveryJob(record.Item, entry, c => ledger.SaveAsync(entry, c)), task.Reason, task.SmsCorrection), ct);
+        var step = await retractor.RetractAsync(new RetractJob(new DeliveryJob(record.Item, entry, c => ledger.SaveAsync(entry, c)), task.Reason,
+            task.SmsCorrection), ct);
         entry.State = step.State;
         await NoteAsync(entry, step.Note, ct);
         logger.LogInformation("Item {ItemId} on {Channel}: {State} after retraction", task.ItemId, task.Channel, entry.State);

@@ -23,7 +23,8 @@ public sealed class ScheduleService(PublicationStore publications, TimeProvider 
         }
 
         var at = c.PublishAt!.Value;
-        await publications.AppendEventAsync(r.ItemId, new DeliveryEvent(now, "rescheduled", 0, $"{c.By}将发布时间改为{ChinaTime.Format(at)}" + (c.Reason is { } why ? "：" + why : "")),
+        await publications.AppendEventAsync(r.ItemId, new DeliveryEvent(now, "rescheduled", 0, $"{c.By}将发布时间改为{ChinaTime.Format(at)}" + (c.Reason is { } why
+            ? "：" + why : "")),
             new Dictionary<string, object>
             {
                 [nameof(PublicationRecord.PublishAt)] = at,

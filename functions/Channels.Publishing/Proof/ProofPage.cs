@@ -27,6 +27,7 @@ public static class ProofPage
         }
 
         var a = p.Approval;
+        var review = a?.ConfidentialityReview?.Passed == true ? "通过" : "未通过";
         var main = $"""
             <h1>政府信息发布证明</h1>
             <table>

@@ -32,7 +32,8 @@ public sealed record PublicationProof(
     {
         var byChannel = rows.ToDictionary(r => r.Channel, StringComparer.Ordinal);
         var channels = record.ChannelList.Select(c => byChannel.TryGetValue(c, out var r)
-            ? new ChannelProof(c, r.State, r.PlatformId, r.Url, r.IntentAt, r.AcceptedAt, r.State == DeliveryState.Delivered ? r.FinishedAt : null, r.Attempts, r.Error)
+            ? new ChannelProof(c, r.State, r.PlatformId, r.Url, r.IntentAt, r.AcceptedAt, r.State == DeliveryState.Delivered ? r.FinishedAt : null, r.Attempts,
+                r.Error)
             : new ChannelProof(c, "pending", null, null, null, null, null, 0, null)).ToList();
         var proof = new PublicationProof(record.Id, item.Title, item.Publisher, item.DocumentNumber, record.PublishAt, record.ContentHash,
             record.ArchiveBlob, item.Approval, record.SubmittedAt, record.Imported, channels.Where(c => c.DeliveredAt is not null).Select(c => c.DeliveredAt).Min(),

@@ -52,11 +52,13 @@ public sealed record AnnualReport(string Title, string Note, IReadOnlyList<Repor
         {
             e.Items == 0 ? $"{y}年未通过本系统发布重大突发事件信息。"
                 : $"{y}年通过本系统发布重大突发事件信息{e.Items}条,其中{e.Breaches}条未能在事件发生后5小时内于全部发布渠道送达。"
-                  + string.Concat(e.Channels.Select(c => $"{ChannelNames.Chinese(c.Channel)}发布{c.Published}条,中位用时{c.MedianMinutes?.ToString("0", CultureInfo.InvariantCulture) ?? "—"}分钟;")),
+                  + string.Concat(e.Channels.Select(c =>
+                      $"{ChannelNames.Chinese(c.Channel)}发布{c.Published}条,中位用时{c.MedianMinutes?.ToString("0", CultureInfo.InvariantCulture) ?? "—"}分钟;")),
             r.Disclosure.WithFormedAt == 0 ? "本年度发布的信息均未标注信息形成时间,未能核对20个工作日公开时限。"
                 : $"标注信息形成时间的主动公开信息{r.Disclosure.WithFormedAt}条,其中{r.Disclosure.Late}条超过20个工作日公开(条例第二十六条)。",
             r.Interpretations.Policies == 0 ? "本年度无需解读的政策文件记录。"
-                : $"政策文件{r.Interpretations.Policies}件(规则:{r.Interpretations.Rule}),解读按时发布{r.Interpretations.OnTime}件、逾期发布{r.Interpretations.Late}件、逾期未发布{r.Interpretations.Overdue}件、未到期{r.Interpretations.Pending}件。",
+                : $"政策文件{r.Interpretations.Policies}件(规则:{r.Interpretations.Rule}),解读按时发布{r.Interpretations.OnTime}件、逾期发布{r.Interpretations.Late}件" +
+                    $"、逾期未发布{r.Interpretations.Overdue}件、未到期{r.Interpretations.Pending}件。",
         };
         return lines;
     }
@@ -89,7 +91,8 @@ public sealed record AnnualReport(string Title, string Note, IReadOnlyList<Repor
         ["月份", "网站信息", "栏目发布", "微信文章", "微博", "短信条数", "短信送达人次", "公告栏"],
         [.. s.Months.Select(m => new[]
         {
-            $"{m.Month}月", N(m.WebsiteItems), N(m.ColumnPostings), N(m.WechatArticles), N(m.WeiboPosts), N(m.SmsMessages), N(m.SmsRecipients), N(m.BulletinItems),
+            $"{m.Month}月", N(m.WebsiteItems), N(m.ColumnPostings), N(m.WechatArticles), N(m.WeiboPosts), N(m.SmsMessages), N(m.SmsRecipients),
+                N(m.BulletinItems),
         })]);
 
     static string N(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -30,7 +30,8 @@ public static class ReportRenderer
             .Append($"<title>{E(r.Title)}</title>\n")
             .Append("<style>body{font-family:\"Noto Serif CJK SC\",\"SimSun\",serif;max-width:820px;margin:24px auto;padding:0 16px;line-height:1.8}")
             .Append("h1{text-align:center;font-size:22px}h2{font-size:17px;margin-top:28px}p{text-indent:2em}.note{color:#555;font-size:13px;text-indent:0}")
-            .Append("table{border-collapse:collapse;width:100%;font-size:14px}td,th{border:1px solid #333;padding:4px 6px;text-align:center}@page{size:A4;margin:20mm}</style>\n")
+            .Append("table{border-collapse:collapse;width:100%;font-size:14px}td,th{border:1px solid #333;padding:4px 6px;text-align:center}" +
+                "@page{size:A4;margin:20mm}</style>\n")
             .Append($"</head>\n<body>\n<h1>{E(r.Title)}</h1>\n<p class=\"note\">{E(r.Note)}</p>\n");
         foreach (var section in r.Sections)
         {

@@ -48,7 +48,8 @@ public sealed class EmergencyClock
         return new(incidentAt, deadline, warningAt, clocks, breached, warning, Summary(clocks, deadline, now));
     }
 
-    EmergencyChannelClock Clock(string channel, DateTimeOffset? deliveredAt, DateTimeOffset incidentAt, DateTimeOffset deadline, DateTimeOffset warningAt, DateTimeOffset now)
+    EmergencyChannelClock Clock(string channel, DateTimeOffset? deliveredAt, DateTimeOffset incidentAt, DateTimeOffset deadline, DateTimeOffset warningAt,
+        DateTimeOffset now)
     {
         var name = RuleText.ChannelName(channel);
         if (deliveredAt is { } at)

@@ -1,7 +1,7 @@
 namespace Channels.Publishing.Statistics;
 
 /// <summary>
-/// The v1 statistics shape of DESIGN.md: delivered posts only, year in UTC+8. Fields may be added, never renamed.
+/// The v1 statistics shape (docs/api.md): delivered posts only, year in UTC+8. Fields may be added, never renamed.
 /// <see cref="Months"/> (added) breaks the same counts down by month of publication (UTC+8).
 /// </summary>
 public sealed record YearStatistics(

@@ -42,7 +42,8 @@ internal sealed class YearTally(int year)
 
     public YearStatistics Result() => new(
         year,
-        new WebsiteCounts(websiteItems, new SortedDictionary<string, int>(columns, StringComparer.Ordinal), postings, new SortedDictionary<string, int>(categories, StringComparer.Ordinal)),
+        new WebsiteCounts(websiteItems, new SortedDictionary<string, int>(columns, StringComparer.Ordinal), postings, new SortedDictionary<string,
+            int>(categories, StringComparer.Ordinal)),
         new WeChatCounts(articles, massSends),
         new WeiboCounts(weibo),
         new SmsCounts(smsMessages, recipients),

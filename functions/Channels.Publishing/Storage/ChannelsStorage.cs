@@ -74,7 +74,8 @@ public sealed class ChannelsStorage
         {
             ManagedIdentityClientId = string.IsNullOrWhiteSpace(o.ClientId) ? null : o.ClientId,
         });
-        return (new TableServiceClient(new Uri(o.TableServiceUri!), credential, tableOptions), new BlobServiceClient(new Uri(o.BlobServiceUri!), credential, blobOptions));
+        return (new TableServiceClient(new Uri(o.TableServiceUri!), credential, tableOptions), new BlobServiceClient(new Uri(o.BlobServiceUri!), credential,
+            blobOptions));
     }
 
     /// <summary>Creates what is missing, once per process (again after a failure, e.g. storage not up yet); nothing when CreateResources is off.</summary>

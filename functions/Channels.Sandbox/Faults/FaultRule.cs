@@ -59,12 +59,17 @@ internal static class FaultKinds
     /// <summary>Null when <paramref name="code"/> is one this kind may answer with on the channel, else why not.</summary>
     public static string? CheckCode(string kind, string channel, string code) => (kind, channel) switch
     {
-        (ExpiredToken, Infrastructure.ChannelNames.WeChat) when code is not ("42001" or "40001" or "40014") => "a wechat expired-token code is 42001, 40001 or 40014",
-        (ExpiredToken, Infrastructure.ChannelNames.Weibo) when code is not ("21327" or "21315" or "21332") => "a weibo expired-token code is 21327, 21315 or 21332",
-        (ExpiredToken, Infrastructure.ChannelNames.Sms) when !code.StartsWith("AuthFailure.", StringComparison.Ordinal) => "an sms expired-token code is an AuthFailure.* code",
+        (ExpiredToken, Infrastructure.ChannelNames.WeChat) when code is not ("42001" or "40001" or "40014") =>
+            "a wechat expired-token code is 42001, 40001 or 40014",
+        (ExpiredToken, Infrastructure.ChannelNames.Weibo) when code is not ("21327" or "21315" or "21332") =>
+            "a weibo expired-token code is 21327, 21315 or 21332",
+        (ExpiredToken, Infrastructure.ChannelNames.Sms) when !code.StartsWith("AuthFailure.", StringComparison.Ordinal) =>
+            "an sms expired-token code is an AuthFailure.* code",
         (Quota, Infrastructure.ChannelNames.WeChat) when code is not ("45009" or "45011") => "a wechat quota code is 45009 (daily) or 45011 (per minute)",
-        (Quota, Infrastructure.ChannelNames.Weibo) when code is not ("10022" or "10023" or "10024" or "20016") => "a weibo quota code is 10022, 10023, 10024 or 20016",
-        (Quota or Partial, Infrastructure.ChannelNames.Sms) when !(code.StartsWith("LimitExceeded.", StringComparison.Ordinal) || code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal))
+        (Quota, Infrastructure.ChannelNames.Weibo) when code is not ("10022" or "10023" or "10024" or "20016") =>
+            "a weibo quota code is 10022, 10023, 10024 or 20016",
+        (Quota or Partial, Infrastructure.ChannelNames.Sms) when !(code.StartsWith("LimitExceeded.", StringComparison.Ordinal)
+            || code.StartsWith("RequestLimitExceeded", StringComparison.Ordinal))
             => "an sms quota or partial code is LimitExceeded.* or RequestLimitExceeded*",
         _ => null,
     };

@@ -98,8 +98,10 @@ internal sealed class FaultSpec
 
         if (Kind is FaultKinds.ExpiredToken or FaultKinds.Quota or FaultKinds.Partial)
         {
-            if (Kind == FaultKinds.Partial && Channel != ChannelNames.Sms) return (null, "kind partial applies to sms only (a SendSms batch with some numbers refused)");
-            if (Kind == FaultKinds.Partial && !string.IsNullOrWhiteSpace(Api) && Api.Trim() is not ("*" or "SendSms")) return (null, "kind partial applies to api SendSms only");
+            if (Kind == FaultKinds.Partial && Channel != ChannelNames.Sms) return (null,
+                "kind partial applies to sms only (a SendSms batch with some numbers refused)");
+            if (Kind == FaultKinds.Partial && !string.IsNullOrWhiteSpace(Api) && Api.Trim() is not ("*" or "SendSms")) return (null,
+                "kind partial applies to api SendSms only");
             code ??= FaultKinds.DefaultCode(Kind, Channel!);
             if (FaultKinds.CheckCode(Kind, Channel!, code!) is { } wrong) return (null, wrong);
         }

@@ -76,7 +76,8 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
             if (partial is not null && (i % 2 == 1 || numbers.Count == 1))
             {
                 var code = partial.Code ?? "LimitExceeded.PhoneNumberDailyLimit";
-                statuses.Add(new { SerialNo = "", PhoneNumber = phone, Fee = 0, SessionContext = session, Code = code, Message = partial.Message ?? SmsResults.DefaultMessage(code), IsoCode = "CN" });
+                statuses.Add(new { SerialNo = "", PhoneNumber = phone, Fee = 0, SessionContext = session, Code = code, Message = partial.Message
+                    ?? SmsResults.DefaultMessage(code), IsoCode = "CN" });
                 continue;
             }
 
@@ -158,7 +159,8 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
             return;
         }
 
-        call.Detail["phoneNumbers"] = JsonFields.Arr(body, "PhoneNumberSet")?.Select(n => JsonFields.Text(n) is { } raw ? PhoneNumbers.Normalize(raw) ?? raw : null).ToList();
+        call.Detail["phoneNumbers"] = JsonFields.Arr(body, "PhoneNumberSet")?.Select(n => JsonFields.Text(n) is { } raw ? PhoneNumbers.Normalize(raw) ?? raw
+            : null).ToList();
         call.Detail["sessionContext"] = JsonFields.Str(body, "SessionContext");
         call.Detail["templateId"] = JsonFields.Str(body, "TemplateId");
         call.Detail["templateParams"] = JsonFields.Arr(body, "TemplateParamSet")?.Select(JsonFields.Text).ToList();

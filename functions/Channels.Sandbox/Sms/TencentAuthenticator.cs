@@ -42,7 +42,8 @@ internal sealed class TencentAuthenticator(SandboxOptions options, TimeProvider 
 
         var date = DateTimeOffset.FromUnixTimeSeconds(timestamp).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var query = request.QueryString.HasValue ? request.QueryString.Value![1..] : "";
-        var canonicalRequest = Tc3Signature.CanonicalRequest(request.Method, "/", query, canonicalHeaders.ToString(), signedHeaders, Tc3Signature.Sha256Hex(body));
+        var canonicalRequest = Tc3Signature.CanonicalRequest(request.Method, "/", query, canonicalHeaders.ToString(), signedHeaders,
+            Tc3Signature.Sha256Hex(body));
         var stringToSign = Tc3Signature.StringToSign(timestamp, Tc3Signature.Scope(date, Service), canonicalRequest);
         var expected = Tc3Signature.Sign(options.TencentSecretKey, date, Service, stringToSign);
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature))

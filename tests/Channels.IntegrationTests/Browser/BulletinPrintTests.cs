@@ -28,7 +28,9 @@ public sealed class BulletinPrintTests(ChannelsHost host)
         var land = BulletinTests.BulletinItem("print-a", new DateTimeOffset(2010, 7, 8, 9, 0, 0, China), ["东岸街道马坡岭社区公开栏", "区政务中心信息公告栏"])
             with { Title = "芙蓉区东岸街道马坡岭社区集体土地征收补偿安置方案公告", Body = Body, Publisher = "长沙市芙蓉区人民政府", DocumentNumber = "芙政征告〔2010〕12号" };
         var rule = BulletinTests.BulletinItem("print-b", new DateTimeOffset(2010, 7, 8, 15, 0, 0, China), ["区政务中心信息公告栏", "区政务服务中心电子信息屏"],
-            DocumentCategories.NormativeDocument) with { Title = "芙蓉区城市居民最低生活保障实施办法", Body = "<p>第一条　为规范城市居民最低生活保障工作，根据国务院《社会救助暂行办法》，结合本区实际，制定本办法。</p><p>第二条　本办法适用于本区行政区域内城市居民最低生活保障的申请、审核、审批和管理。</p>", Publisher = "长沙市芙蓉区人民政府办公室", DocumentNumber = "芙政办发〔2010〕5号" };
+            DocumentCategories.NormativeDocument) with { Title = "芙蓉区城市居民最低生活保障实施办法",
+                Body = "<p>第一条　为规范城市居民最低生活保障工作，根据国务院《社会救助暂行办法》，结合本区实际，制定本办法。</p><p>第二条　本办法适用于本区行政区域内城市居民最低生活保障的申请、审核、审批和管理。</p>", Publisher = "长沙市芙蓉区人民政府办公室",
+                DocumentNumber = "芙政办发〔2010〕5号" };
         foreach (var item in new[] { land, rule }) await host.PostAsync(item);
         foreach (var item in new[] { land, rule }) Assert.Equal("delivered", (await host.WaitFinalAsync(item.Id)).GetProperty("status").GetString());
 
@@ -69,7 +71,8 @@ public sealed class BulletinPrintTests(ChannelsHost host)
         await cdp.SendAsync("DOM.enable");
         await cdp.SendAsync("CSS.enable");
         var root = (await cdp.SendAsync("DOM.getDocument"))!.Value.GetProperty("root").GetProperty("nodeId").GetInt32();
-        var node = (await cdp.SendAsync("DOM.querySelector", new Dictionary<string, object> { ["nodeId"] = root, ["selector"] = selector }))!.Value.GetProperty("nodeId").GetInt32();
+        var node = (await cdp.SendAsync("DOM.querySelector", new Dictionary<string, object> { ["nodeId"] = root,
+            ["selector"] = selector }))!.Value.GetProperty("nodeId").GetInt32();
         var fonts = (await cdp.SendAsync("CSS.getPlatformFontsForNode", new Dictionary<string, object> { ["nodeId"] = node }))!.Value.GetProperty("fonts");
         await cdp.DetachAsync();
         return [.. fonts.EnumerateArray().Select(f => f.GetProperty("familyName").GetString()!).Distinct()];

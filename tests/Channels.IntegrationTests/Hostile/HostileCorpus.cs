@@ -57,7 +57,8 @@ internal static class HostileCorpus
         return item;
     }
 
-    public static byte[] Utf8(JsonObject item, string id) => Encoding.UTF8.GetBytes(item.ToJsonString(Wire).Replace(IdPlaceholder, id, StringComparison.Ordinal));
+    public static byte[] Utf8(JsonObject item, string id) => Encoding.UTF8.GetBytes(item.ToJsonString(Wire).Replace(IdPlaceholder, id,
+        StringComparison.Ordinal));
 
     public static HostileRequest Build(HostileCase c, string id, DateTimeOffset now)
     {
@@ -118,7 +119,8 @@ internal static class HostileCorpus
     {
         var count = fill["count"]!.GetValue<int>();
         JsonNode value = fill["format"] is { } format
-            ? new JsonArray(Enumerable.Range(0, count).Select(i => (JsonNode?)string.Format(CultureInfo.InvariantCulture, format.GetValue<string>(), i)).ToArray())
+            ? new JsonArray(Enumerable.Range(0, count).Select(i => (JsonNode?)string.Format(CultureInfo.InvariantCulture, format.GetValue<string>(), i))
+                .ToArray())
             : JsonValue.Create(string.Concat(Enumerable.Repeat(fill["repeat"]!.GetValue<string>(), count)));
         Set(item, fill["path"]!.GetValue<string>(), value);
     }

@@ -54,7 +54,8 @@ public class HostileCorpusTests(ChannelsHost host) : IAsyncLifetime
         Assert.True(c.Status == (int)response.StatusCode, $"{c.Key}: expected {c.Status}, got {(int)response.StatusCode} {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(text).RootElement;
-        Assert.True(problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(c.Field, out _), $"{c.Key}: errors should name {c.Field}: {text}");
+        Assert.True(problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(c.Field, out _),
+            $"{c.Key}: errors should name {c.Field}: {text}");
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
 
         var after = await SideEffects.TakeAsync(host, request.ItemId);

@@ -26,8 +26,10 @@ internal sealed record SideEffects(int JournalEntries, int Publications, string?
         // Storage refuses keys and names with control characters outright; the row count above covers such ids.
         if (id.Any(char.IsControl)) return new(journal, publications, null, 0, 0, null);
 
-        var ledger = new TableClient(host.StorageConnectionString, "deliveries").Query<TableEntity>(e => e.PartitionKey == id, select: ["PartitionKey"]).Count();
-        var archived = new BlobContainerClient(host.StorageConnectionString, "archive").GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"items/{id}/", default).Count();
+        var ledger = new TableClient(host.StorageConnectionString, "deliveries").Query<TableEntity>(e => e.PartitionKey == id, select: ["PartitionKey"])
+            .Count();
+        var archived = new BlobContainerClient(host.StorageConnectionString, "archive").GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None,
+            Azure.Storage.Blobs.Models.BlobStates.None, $"items/{id}/", default).Count();
         var instance = await host.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(PublicationsApi.InstanceId(id));
         return new(journal, publications, await PublicationAsync(host, id), ledger, archived, instance?.CreatedAt.ToString("O"));
     }
@@ -38,13 +40,9 @@ internal sealed record SideEffects(int JournalEntries, int Publications, string?
     /// </summary>
     public static async Task WaitQuietAsync(ChannelsHost host)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var last = (await host.JournalAllAsync()).Select(e => e.GetProperty("at").GetDateTime()).DefaultIfEmpty(DateTime.MinValue).Max();
-            if (DateTime.UtcNow - last > TimeSpan.FromSeconds(3)) return;
-            await Task.Delay(250);
-        }
+        await Eventually.LastAsync(
+            async () => (await host.JournalAllAsync()).Select(e => e.GetProperty("at").GetDateTime()).DefaultIfEmpty(DateTime.MinValue).Max(),
+            last => DateTime.UtcNow - last > TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(250));
     }
 
     /// <summary>The publication's content hash as the API shows it, null on 404.</summary>
@@ -52,7 +50,8 @@ internal sealed record SideEffects(int JournalEntries, int Publications, string?
     {
         using var response = await host.Api.GetAsync(PublicationsApi.StatusUrl(id));
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {PublicationsApi.StatusUrl(id)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"GET {PublicationsApi.StatusUrl(id)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("contentHash").GetString();
     }
 }

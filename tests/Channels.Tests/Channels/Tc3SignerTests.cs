@@ -8,7 +8,8 @@ public class Tc3SignerTests
     [Fact]
     public void Authorization_FixedVector_MatchesIndependentComputation()
     {
-        const string payload = "{\"PhoneNumberSet\":[\"+8613800000001\"],\"SmsSdkAppId\":\"1400000001\",\"SignName\":\"芙蓉区政务公开\",\"TemplateId\":\"2000001\",\"TemplateParamSet\":[\"测试\"],\"SessionContext\":\"demo#0\"}";
+        const string payload = "{\"PhoneNumberSet\":[\"+8613800000001\"],\"SmsSdkAppId\":\"1400000001\",\"SignName\":\"芙蓉区政务公开\",\"TemplateId\":\"2000001\"" +
+            ",\"TemplateParamSet\":[\"测试\"],\"SessionContext\":\"demo#0\"}";
         var header = Tc3Signer.Authorization("AKIDexample", "secretKeyExample", "sms", "sms.tencentcloudapi.com", 1551113065, payload);
         Assert.Equal(
             "TC3-HMAC-SHA256 Credential=AKIDexample/2019-02-25/sms/tc3_request, SignedHeaders=content-type;host, " +

@@ -78,7 +78,8 @@ public class TriggerTests
         Assert.Equal(422, req.HttpContext.Response.StatusCode);
         Assert.StartsWith("application/problem+json", req.HttpContext.Response.ContentType, StringComparison.Ordinal);
         Assert.Contains("approval.approver", ResponseText(req), StringComparison.Ordinal);
-        client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
+        client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(),
+            It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -130,7 +131,8 @@ public class TriggerTests
         ctx.Setup(c => c.GetInput<PublishRequest>()).Returns(request);
         ctx.SetupGet(c => c.CurrentUtcDateTime).Returns(new DateTime(2017, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         ctx.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(true);
-        ctx.Setup(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), "t-0001", It.IsAny<TaskOptions?>())).ReturnsAsync(PublicationStatus.Delivered);
+        ctx.Setup(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), "t-0001", It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(PublicationStatus.Delivered);
         ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
            .ReturnsAsync(new ChannelOutcome("bulletin", DeliveryState.Delivered));
 

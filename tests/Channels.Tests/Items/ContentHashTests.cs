@@ -14,7 +14,8 @@ public class ContentHashTests
     [Fact]
     public void Sanitize_ScriptsHandlersAndJavascriptUrls_AreRemoved()
     {
-        var clean = new BodySanitizer().Sanitize("<p onclick=\"x()\">正文</p><script>alert(1)</script><a href=\"javascript:alert(1)\">链接</a><iframe src=\"http://evil\"></iframe>");
+        var clean = new BodySanitizer()
+            .Sanitize("<p onclick=\"x()\">正文</p><script>alert(1)</script><a href=\"javascript:alert(1)\">链接</a><iframe src=\"http://evil\"></iframe>");
         Assert.Contains("正文", clean);
         Assert.DoesNotContain("script", clean, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("onclick", clean, StringComparison.OrdinalIgnoreCase);

@@ -43,7 +43,8 @@ public class ItemValidatorTests
     public void Validate_ApprovedIn1900_IsRefused()
     {
         var item = SampleItems.Valid();
-        Assert.Contains("approval.approvedAt", Errors(item with { Approval = item.Approval! with { ApprovedAt = new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)) } }).Keys);
+        Assert.Contains("approval.approvedAt", Errors(item with { Approval = item.Approval! with { ApprovedAt = new DateTimeOffset(1900, 1, 1, 0, 0, 0,
+            TimeSpan.FromHours(8)) } }).Keys);
     }
 
     [Fact]

@@ -18,12 +18,14 @@ public class PublishOrchestratorTests
         ctx.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
         ctx.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(true);
         ctx.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        ctx.Setup(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), "t-0001", It.IsAny<TaskOptions?>())).ReturnsAsync("from-ledger");
+        ctx.Setup(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), "t-0001", It.IsAny<TaskOptions?>()))
+            .ReturnsAsync("from-ledger");
         return ctx;
     }
 
     static void Deliver(Mock<TaskOrchestrationContext> ctx, string channel, bool check, ChannelOutcome outcome) =>
-        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", channel, check), It.IsAny<TaskOptions?>()))
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", channel, check),
+            It.IsAny<TaskOptions?>()))
            .ReturnsAsync(outcome);
 
     [Fact]
@@ -37,7 +39,8 @@ public class PublishOrchestratorTests
 
         Assert.All(outcome.Channels, c => Assert.Equal(DeliveryState.Delivered, c.State));
         Assert.Equal("from-ledger", outcome.Status);
-        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(SetStatusActivity)), new StatusChange("t-0001", PublicationStatus.Publishing, false), It.IsAny<TaskOptions?>()));
+        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(SetStatusActivity)), new StatusChange("t-0001", PublicationStatus.Publishing, false),
+            It.IsAny<TaskOptions?>()));
         ctx.Verify(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), "t-0001", It.IsAny<TaskOptions?>()), Times.Once);
         ctx.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
     }
@@ -71,7 +74,8 @@ public class PublishOrchestratorTests
     {
         var ctx = Context();
         Deliver(ctx, "website", false, new ChannelOutcome("website", DeliveryState.Delivered));
-        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "weibo", false), It.IsAny<TaskOptions?>()))
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "weibo", false),
+            It.IsAny<TaskOptions?>()))
            .ThrowsAsync(new TaskFailedException(nameof(DeliverActivity), 1, new TaskFailureDetails("HttpRequestException", "HTTP 500", null, null, null)));
         ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(FailChannelActivity)), It.IsAny<ChannelFailure>(), It.IsAny<TaskOptions?>()))
            .ReturnsAsync(new ChannelOutcome("weibo", DeliveryState.Failed));
@@ -92,7 +96,8 @@ public class PublishOrchestratorTests
 
         await new PublishOrchestrator().RunAsync(ctx.Object, Request(at, "website"));
 
-        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(SetStatusActivity)), new StatusChange("t-0001", PublicationStatus.Scheduled, false), It.IsAny<TaskOptions?>()));
+        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(SetStatusActivity)), new StatusChange("t-0001", PublicationStatus.Scheduled, false),
+            It.IsAny<TaskOptions?>()));
         ctx.Verify(c => c.CreateTimer(at.UtcDateTime, It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -101,11 +106,13 @@ public class PublishOrchestratorTests
     {
         var ctx = Context();
         var slot = new DateTimeOffset(Now.AddHours(4));
-        ctx.Setup(c => c.CallActivityAsync<DeliverySlot?>(new TaskName(nameof(PlanDeliveryActivity)), new ChannelTask("t-0001", "sms", false), It.IsAny<TaskOptions?>()))
+        ctx.Setup(c => c.CallActivityAsync<DeliverySlot?>(new TaskName(nameof(PlanDeliveryActivity)), new ChannelTask("t-0001", "sms", false),
+            It.IsAny<TaskOptions?>()))
            .ReturnsAsync(new DeliverySlot(slot));
         var order = new List<string>();
         ctx.Setup(c => c.CreateTimer(slot.UtcDateTime, It.IsAny<CancellationToken>())).Callback(() => order.Add("timer")).Returns(Task.CompletedTask);
-        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "sms", false), It.IsAny<TaskOptions?>()))
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "sms", false),
+            It.IsAny<TaskOptions?>()))
            .Callback(() => order.Add("send")).ReturnsAsync(new ChannelOutcome("sms", DeliveryState.Delivered));
 
         await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "sms"));
@@ -121,7 +128,8 @@ public class PublishOrchestratorTests
 
         await new PublishOrchestrator().RunAsync(ctx.Object, Request(Now.AddHours(-1), "website"));
 
-        ctx.Verify(c => c.CallActivityAsync<DeliverySlot?>(new TaskName(nameof(PlanDeliveryActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+        ctx.Verify(c => c.CallActivityAsync<DeliverySlot?>(new TaskName(nameof(PlanDeliveryActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()),
+            Times.Never);
     }
 
     [Fact]
@@ -129,16 +137,20 @@ public class PublishOrchestratorTests
     {
         var ctx = Context();
         var calls = 0;
-        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "wechat", false), It.IsAny<TaskOptions?>()))
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "wechat", false),
+            It.IsAny<TaskOptions?>()))
            .Returns(() => ++calls == 1
-               ? Task.FromException<ChannelOutcome>(new TaskFailedException(nameof(DeliverActivity), 1, new TaskFailureDetails("HttpRequestException", "circuit open", null, null, null)))
+               ? Task.FromException<ChannelOutcome>(new TaskFailedException(nameof(DeliverActivity), 1, new TaskFailureDetails("HttpRequestException",
+                   "circuit open", null, null, null)))
                : Task.FromResult(new ChannelOutcome("wechat", DeliveryState.Delivered)));
         var policy = new DeliveryPolicy(MaxAttempts: 3, RecoveryRounds: 1, RecoveryDelaySeconds: 60);
 
-        var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, new PublishRequest("t-0001", new DateTimeOffset(Now.AddHours(-1)), ["wechat"], policy));
+        var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, new PublishRequest("t-0001", new DateTimeOffset(Now.AddHours(-1)), ["wechat"],
+            policy));
 
         Assert.Equal(DeliveryState.Delivered, Assert.Single(outcome.Channels).State);
         ctx.Verify(c => c.CreateTimer(Now.AddSeconds(60), It.IsAny<CancellationToken>()), Times.Once);
-        ctx.Verify(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(FailChannelActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+        ctx.Verify(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(FailChannelActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()),
+            Times.Never);
     }
 }

@@ -15,7 +15,8 @@ public class ScheduleAndClockTests
         var ctx = new Mock<TaskOrchestrationContext>();
         ctx.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
         ctx.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync(true);
-        ctx.Setup(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).ReturnsAsync("from-ledger");
+        ctx.Setup(c => c.CallActivityAsync<string>(new TaskName(nameof(RefreshStatusActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync("from-ledger");
         return ctx;
     }
 
@@ -34,13 +35,15 @@ public class ScheduleAndClockTests
         ctx.SetupSequence(c => c.WaitForExternalEvent<ScheduleChange>(PublishOrchestrator.ScheduleEvent, It.IsAny<CancellationToken>()))
            .ReturnsAsync(change)
            .Returns(new TaskCompletionSource<ScheduleChange>().Task);
-        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "website", false, moved), It.IsAny<TaskOptions?>()))
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "website", false, moved),
+            It.IsAny<TaskOptions?>()))
            .ReturnsAsync(new ChannelOutcome("website", DeliveryState.Delivered));
 
         var outcome = await new PublishOrchestrator().RunAsync(ctx.Object, Request(first));
 
         Assert.Equal(DeliveryState.Delivered, Assert.Single(outcome.Channels).State);
-        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(RecordScheduleActivity)), new ScheduleRecord("t-0001", change), It.IsAny<TaskOptions?>()), Times.Once);
+        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(RecordScheduleActivity)), new ScheduleRecord("t-0001", change), It.IsAny<TaskOptions?>()),
+            Times.Once);
         ctx.Verify(c => c.CreateTimer(moved.UtcDateTime, It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -65,7 +68,8 @@ public class ScheduleAndClockTests
         var ctx = Context();
         var clock = new EmergencyClockPolicy(new DateTimeOffset(Now.AddHours(-3)), new DateTimeOffset(Now.AddHours(1)), new DateTimeOffset(Now.AddHours(2)));
         var delivery = new TaskCompletionSource<ChannelOutcome>();
-        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "website", false, null), It.IsAny<TaskOptions?>()))
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), new ChannelTask("t-0001", "website", false, null),
+            It.IsAny<TaskOptions?>()))
            .Returns(delivery.Task);
         ctx.Setup(c => c.CreateTimer(clock.WarnAt.UtcDateTime, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var deadline = new TaskCompletionSource();
@@ -75,8 +79,10 @@ public class ScheduleAndClockTests
 
         await new PublishOrchestrator().RunAsync(ctx.Object, Request(new DateTimeOffset(Now.AddMinutes(-1)), clock));
 
-        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(EscalateActivity)), It.Is<Escalation>(e => e.Kind == EmergencyClock.Warning), It.IsAny<TaskOptions?>()), Times.Once);
-        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(EscalateActivity)), It.Is<Escalation>(e => e.Kind == EmergencyClock.Breach), It.IsAny<TaskOptions?>()), Times.Never);
+        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(EscalateActivity)), It.Is<Escalation>(e => e.Kind == EmergencyClock.Warning),
+            It.IsAny<TaskOptions?>()), Times.Once);
+        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(EscalateActivity)), It.Is<Escalation>(e => e.Kind == EmergencyClock.Breach),
+            It.IsAny<TaskOptions?>()), Times.Never);
     }
 
     [Fact]
@@ -85,14 +91,18 @@ public class ScheduleAndClockTests
         var ctx = Context();
         var clock = new EmergencyClockPolicy(new DateTimeOffset(Now.AddHours(-6)), new DateTimeOffset(Now.AddHours(-2)), new DateTimeOffset(Now.AddHours(-1)));
         var delivery = new TaskCompletionSource<ChannelOutcome>();
-        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>())).Returns(delivery.Task);
-        ctx.Setup(c => c.CallActivityAsync<bool>(new TaskName(nameof(EscalateActivity)), It.Is<Escalation>(e => e.Kind == EmergencyClock.Breach), It.IsAny<TaskOptions?>()))
+        ctx.Setup(c => c.CallActivityAsync<ChannelOutcome>(new TaskName(nameof(DeliverActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(delivery.Task);
+        ctx.Setup(c => c.CallActivityAsync<bool>(new TaskName(nameof(EscalateActivity)), It.Is<Escalation>(e => e.Kind == EmergencyClock.Breach),
+            It.IsAny<TaskOptions?>()))
            .Callback(() => delivery.SetResult(new ChannelOutcome("website", DeliveryState.Delivered))).ReturnsAsync(true);
 
         await new PublishOrchestrator().RunAsync(ctx.Object, Request(new DateTimeOffset(Now.AddMinutes(-1)), clock));
 
-        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(EscalateActivity)), It.Is<Escalation>(e => e.Kind == EmergencyClock.Warning && e.At == Now), It.IsAny<TaskOptions?>()), Times.Once);
-        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(EscalateActivity)), It.Is<Escalation>(e => e.Kind == EmergencyClock.Breach), It.IsAny<TaskOptions?>()), Times.Once);
+        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(EscalateActivity)), It.Is<Escalation>(e => e.Kind == EmergencyClock.Warning
+            && e.At == Now), It.IsAny<TaskOptions?>()), Times.Once);
+        ctx.Verify(c => c.CallActivityAsync<bool>(new TaskName(nameof(EscalateActivity)), It.Is<Escalation>(e => e.Kind == EmergencyClock.Breach),
+            It.IsAny<TaskOptions?>()), Times.Once);
         ctx.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 

@@ -9,7 +9,8 @@ public class HolidayDataTests
     {
         using var stream = typeof(HolidayData).Assembly.GetManifestResourceStream(HolidayData.ResourceName);
         Assert.NotNull(stream);
-        return System.Text.Json.JsonSerializer.Deserialize<HolidayFile>(stream, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        return System.Text.Json.JsonSerializer.Deserialize<HolidayFile>(stream,
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 
     static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

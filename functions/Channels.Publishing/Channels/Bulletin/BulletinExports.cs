@@ -13,7 +13,8 @@ namespace Channels.Publishing.Channels.Bulletin;
 /// per batch from the stored <see cref="BulletinDocument"/>s (a read per item of that day or month, no item body is
 /// re-sanitised). Every step is safe to repeat.
 /// </summary>
-public sealed class BulletinExports(ChannelsStorage storage, ListingBook listings, BulletinArchive archive, IssueNumbers numbers, IOptions<BulletinOptions> options)
+public sealed class BulletinExports(ChannelsStorage storage, ListingBook listings, BulletinArchive archive, IssueNumbers numbers,
+    IOptions<BulletinOptions> options)
 {
     /// <summary>Never a valid item id: removing it changes nothing but makes the book rewrite and republish the page.</summary>
     const string RefreshOnly = "";
@@ -80,7 +81,8 @@ public sealed class BulletinExports(ChannelsStorage storage, ListingBook listing
     async Task WriteGazetteAsync(int year, int month, IReadOnlyList<SiteListing> newestFirst, CancellationToken ct)
     {
         var docs = await archive.LoadAsync([.. newestFirst.Reverse().Select(l => l.ItemId)], ct);
-        await PageWriter.OverwriteAsync(storage.Bulletin, GazetteRenderer.GazettePath(year, month), gazettes.Gazette(year, month, GazetteRenderer.Order(docs)), ct);
+        await PageWriter.OverwriteAsync(storage.Bulletin, GazetteRenderer.GazettePath(year, month), gazettes.Gazette(year, month, GazetteRenderer.Order(docs)),
+            ct);
     }
 
     static (int Year, int Month) YearMonth(PublicationItem item)

@@ -46,7 +46,8 @@ public sealed class BulletinRenderer(string issuer)
 
     static string Contents(IReadOnlyList<BulletinDocument> docs)
     {
-        var sb = new StringBuilder("<table class=\"toc\">\n<thead><tr><th class=\"n\">篇次</th><th>标题</th><th>文号</th><th>发布机构</th><th>张贴位置</th></tr></thead>\n<tbody>\n");
+        var sb = new StringBuilder("<table class=\"toc\">\n<thead><tr><th class=\"n\">篇次</th><th>标题</th><th>文号</th><th>发布机构</th><th>张贴位置</th></tr></thead>\n" +
+            "<tbody>\n");
         for (var i = 0; i < docs.Count; i++)
         {
             var d = docs[i];

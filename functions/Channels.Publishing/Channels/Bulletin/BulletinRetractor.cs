@@ -20,6 +20,7 @@ public sealed class BulletinRetractor(ChannelsStorage storage, BulletinExports e
         var china = ChinaTime.ToChina(item.PublishAt!.Value);
         var boards = item.Bulletin?.Boards is { Count: > 0 } b ? string.Join("、", b) : "各公开栏";
         return RetractStep.Retracted(
-            $"已撤下电子版，并从{BulletinRenderer.IssueName(date, number)}（{date}）张贴材料和{GazetteRenderer.PeriodName(china.Year, china.Month)}公报中移除；已张贴的纸质公告请到{boards}人工撤下");
+            $"已撤下电子版，并从{BulletinRenderer.IssueName(date, number)}（{date}）张贴材料和" +
+            $"{GazetteRenderer.PeriodName(china.Year, china.Month)}公报中移除；已张贴的纸质公告请到{boards}人工撤下");
     }
 }

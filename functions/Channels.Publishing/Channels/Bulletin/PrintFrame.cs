@@ -46,7 +46,8 @@ public static class PrintFrame
         return sb.Append("</body>\n</html>\n").ToString();
     }
 
-    /// <summary>One document in full on its own page(s): running header, title, 文号, body, 发布机构 and date, and (on the boards' copies) where it is posted.</summary>
+    /// <summary>One document in full on its own page(s): running header, title, 文号, body, 发布机构 and date, and (on the boards' copies) where it is
+    /// posted.</summary>
     public static string DocumentSheet(BulletinDocument doc, string running, string anchor, bool showBoards = true)
     {
         var sb = new StringBuilder()

@@ -18,7 +18,8 @@ public sealed class SmsAudienceStore(ChannelsStorage storage)
     {
         await storage.EnsureCreatedAsync();
         var members = new List<SmsAudienceMember>();
-        await foreach (var e in storage.SmsAudiences.QueryAsync<TableEntity>(e => e.PartitionKey == name, select: ["RowKey", "OptedOut"], cancellationToken: ct))
+        await foreach (var e in storage.SmsAudiences.QueryAsync<TableEntity>(e => e.PartitionKey == name, select: ["RowKey", "OptedOut"],
+            cancellationToken: ct))
         {
             members.Add(new SmsAudienceMember(e.RowKey, e.GetBoolean("OptedOut") == true));
         }
@@ -47,7 +48,8 @@ public sealed class SmsAudienceStore(ChannelsStorage storage)
         var keep = numbers.ToHashSet(StringComparer.Ordinal);
         var actions = numbers.Where(n => !existing.ContainsKey(n))
             .Select(n => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(name, n) { ["OptedOut"] = false }))
-            .Concat(existing.Keys.Where(n => !keep.Contains(n)).Select(n => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(name, n) { ETag = ETag.All })));
+            .Concat(existing.Keys.Where(n => !keep.Contains(n)).Select(n => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(name,
+                n) { ETag = ETag.All })));
         await SubmitAsync(actions, ct);
     }
 

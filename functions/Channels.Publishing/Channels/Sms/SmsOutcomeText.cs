@@ -12,7 +12,8 @@ internal static class SmsOutcomeText
     const int MaxListed = 20;
 
     public static IReadOnlyDictionary<string, string> Failures(string? json) =>
-        string.IsNullOrEmpty(json) ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(json, ChannelsJson.Options) ?? [];
+        string.IsNullOrEmpty(json) ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(json, ChannelsJson.Options)
+            ?? [];
 
     public static string? Problems(IReadOnlyDictionary<string, string> refused, int unknown, int reconciled, DateTimeOffset? recheckAt = null)
     {

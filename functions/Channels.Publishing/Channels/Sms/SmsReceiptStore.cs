@@ -14,7 +14,8 @@ public sealed class SmsReceiptStore(ChannelsStorage storage)
     public async Task SaveAsync(string itemId, IEnumerable<SmsReceipt> receipts, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
-        var actions = receipts.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(itemId, SmsPublisher.ReceiptKey(r.SerialNo))
+        var actions = receipts.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(itemId,
+            SmsPublisher.ReceiptKey(r.SerialNo))
         {
             ["Status"] = r.ReportStatus, ["Description"] = r.Description, ["Phone"] = PhoneNumbers.Mask(r.PhoneNumber),
             ["ReceivedAt"] = DateTimeOffset.FromUnixTimeSeconds(r.UserReceiveTime),
@@ -26,7 +27,8 @@ public sealed class SmsReceiptStore(ChannelsStorage storage)
     public async Task<string?> ItemOfAsync(string serialNo, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
-        var row = await storage.SmsReceipts.GetEntityIfExistsAsync<TableEntity>(SmsPublisher.SidPartition, SmsPublisher.ReceiptKey(serialNo), cancellationToken: ct);
+        var row = await storage.SmsReceipts.GetEntityIfExistsAsync<TableEntity>(SmsPublisher.SidPartition, SmsPublisher.ReceiptKey(serialNo),
+            cancellationToken: ct);
         return row.HasValue ? row.Value?.GetString("ItemId") : null;
     }
 }

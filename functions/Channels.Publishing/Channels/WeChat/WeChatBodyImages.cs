@@ -51,7 +51,8 @@ public sealed class WeChatBodyImages(WeChatClient client, ChannelsStorage storag
     }
 
     static bool IsWeChatHosted(string src) =>
-        Uri.TryCreate(src, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && string.Equals(u.Host, "mmbiz.qpic.cn", StringComparison.OrdinalIgnoreCase);
+        Uri.TryCreate(src, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && string.Equals(u.Host, "mmbiz.qpic.cn",
+            StringComparison.OrdinalIgnoreCase);
 
     async Task<(string? Url, string? Problem)> UploadAsync(string src, CancellationToken ct)
     {

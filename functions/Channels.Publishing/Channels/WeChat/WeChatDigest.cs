@@ -37,7 +37,8 @@ public sealed class WeChatDigest(
             queued.Add(e);
         }
 
-        var chosen = queued.OrderBy(e => e.IntentAt).ThenBy(e => e.ItemId, StringComparer.Ordinal).Take(options.Value.DigestMaxArticles).Select(e => e.ItemId).ToList();
+        var chosen = queued.OrderBy(e => e.IntentAt).ThenBy(e => e.ItemId, StringComparer.Ordinal).Take(options.Value.DigestMaxArticles).Select(e => e.ItemId)
+            .ToList();
         if (chosen.Count == 0) return chosen;
         var record = new WeChatDigestRecord { RowKey = date, Items = string.Join(',', chosen), ClientMsgId = ClientMsgId(date, chosen) };
         try
@@ -71,7 +72,8 @@ public sealed class WeChatDigest(
         {
             if (record.MediaId is null)
             {
-                if (record.DraftIntent) logger.LogWarning("Digest {Date}: a draft may exist from an earlier attempt; a new one is added (drafts are not sent by themselves)", date);
+                if (record.DraftIntent) logger.LogWarning("Digest {Date}: a draft may exist from an earlier attempt; a new one is added (drafts are not sent" +
+                    " by themselves)", date);
                 record.DraftIntent = true;
                 await SaveAsync(record, ct);
                 var articles = new List<WeChatArticle>();

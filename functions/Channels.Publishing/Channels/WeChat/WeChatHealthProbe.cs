@@ -12,7 +12,8 @@ public sealed class WeChatHealthProbe(WeChatTokenCache tokens, TimeProvider time
     {
         var (held, refreshAt) = tokens.State;
         var token = !held ? "unknown" : refreshAt > time.GetUtcNow() ? "valid" : "expired";
-        var note = held ? "access_token 将于 " + ChinaTime.ToChina(refreshAt).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " 前刷新" : "尚未获取 access_token（首次发布时获取）";
+        var note = held ? "access_token 将于 " + ChinaTime.ToChina(refreshAt).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " 前刷新"
+            : "尚未获取 access_token（首次发布时获取）";
         return Task.FromResult(new ProbeResult(token, null, false, note));
     }
 }

@@ -90,7 +90,8 @@ public sealed class WeChatPushRecorder(
         if (e.Status == 0)
         {
             var record = await publications.FindAsync(entry.ItemId, ct) ?? throw new InvalidOperationException($"publication {entry.ItemId} not found");
-            await counting.CountAsync(record.Year, ChinaTime.ToChina(record.PublishAt).Month, [new CountedPost(ChannelNames.WeChat, entry.ItemId, Metrics.Article)], ct);
+            await counting.CountAsync(record.Year, ChinaTime.ToChina(record.PublishAt).Month, [new CountedPost(ChannelNames.WeChat, entry.ItemId,
+                Metrics.Article)], ct);
             entry.State = DeliveryState.Delivered;
             entry.PlatformId = e.ArticleId;
             entry.Url = e.ArticleUrls.FirstOrDefault();

@@ -17,7 +17,8 @@ public sealed class FeedRenderer(WebsiteOptions options)
 
     /// <summary>The instant in an entry's SortKey (publishAt as yyyyMMddHHmmss UTC), shown in UTC+8; 2000-01-01 when absent.</summary>
     public static DateTimeOffset When(SiteListing entry) =>
-        DateTime.TryParseExact(entry.SortKey, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc)
+        DateTime.TryParseExact(entry.SortKey, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
+            out var utc)
             ? ChinaTime.ToChina(new DateTimeOffset(utc, TimeSpan.Zero))
             : new DateTimeOffset(2000, 1, 1, 0, 0, 0, ChinaTime.Offset);
 

@@ -47,7 +47,8 @@ public sealed class SiteMaps(ChannelsStorage storage, ListingBook listings, IOpt
         var urls = new List<SitemapUrl>();
         var open = head.Open.Count > 0 ? head.Open.Max(FeedRenderer.When) : head.Sealed.Count > 0 ? When(head.Sealed[^1].LastSortKey) : When("");
         urls.Add(new SitemapUrl(site.Url(SiteRenderer.ColumnPath(column)), open));
-        for (var b = head.Sealed.Count; b >= 1; b--) urls.Add(new SitemapUrl(site.Url(SiteRenderer.ColumnPagePath(column, b)), When(head.Sealed[b - 1].LastSortKey)));
+        for (var b = head.Sealed.Count; b >= 1; b--) urls.Add(new SitemapUrl(site.Url(SiteRenderer.ColumnPagePath(column, b)), When(head.Sealed[b - 1]
+            .LastSortKey)));
         await Write(ColumnShard(column), SitemapXml.UrlSet(urls), ct);
         await EnsureIndexedAsync(ColumnShard(column));
     }
@@ -65,7 +66,8 @@ public sealed class SiteMaps(ChannelsStorage storage, ListingBook listings, IOpt
         }
 
         await listings.AddAsync("web-sitemap-index", new SiteListing(shard, shard, "", shard), null,
-            (list, c) => Write(IndexPath, SitemapXml.Index(list.Select(e => e.ItemId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(site.Url)), c));
+            (list, c) => Write(IndexPath, SitemapXml.Index(list.Select(e => e.ItemId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(site.Url)), c));
         lock (indexed) indexed.Add(shard);
     }
 
