@@ -54,7 +54,8 @@ public class SmsCallbackTests(ChannelsHost host) : IAsyncLifetime
     async Task<List<string>> SentSerialsAsync(string itemId)
     {
         // Wait for the ledger (not just the platform) to know the send: its sid rows are written by then.
-        return await Eventually.FoundAsync(async () =>
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (DateTimeOffset.UtcNow < deadline)
         {
             var view = await host.Api.GetFromJsonAsync<JsonElement>($"/api/publications/{itemId}");
             var state = view.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "sms").GetProperty("state").GetString();
