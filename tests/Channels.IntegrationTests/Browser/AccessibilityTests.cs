@@ -49,7 +49,7 @@ public class AccessibilityTests(DistrictHost host)
         var failures = new List<string>();
         foreach (var path in new[] { "index.html", $"items/{item.Id}.html", "columns/zjdt/index.html", "columns/gfxwj/index.html" })
         {
-            var page = await session.NewPageAsync();
+            var page = await session.NewPageAsync(bypassCsp: true);
             var response = await page.GotoAsync($"{host.BaseUrl.TrimEnd('/')}/site/{path}");
             Assert.Equal(200, response!.Status);
             await page.AddScriptTagAsync(new() { Path = axe });
@@ -75,7 +75,7 @@ public class AccessibilityTests(DistrictHost host)
     public async Task Axe_FindsViolations_OnABadPage()
     {
         await using var session = await BrowserSession.StartAsync();
-        var page = await session.NewPageAsync();
+        var page = await session.NewPageAsync(bypassCsp: true);
         await page.SetContentAsync("<!DOCTYPE html><html><head><title>x</title></head><body><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">"
             + "<p style=\"color:#bbb;font-size:12px\">说明文字</p></body></html>");
         await page.AddScriptTagAsync(new() { Path = AxePath });

@@ -58,13 +58,17 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
-    /// <summary>A page in its own context: 1280x900, locale zh-CN.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A page in its own context: 1280x900, locale zh-CN. <paramref name="bypassCsp"/> lets a test inject its own checker
+    /// script (axe-core) into our pages, whose Content-Security-Policy allows no script at all.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool bypassCsp = false)
     {
         var context = await browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = 1280, Height = 900 },
             Locale = "zh-CN",
+            BypassCSP = bypassCsp,
         });
         return await context.NewPageAsync();
     }
