@@ -54,7 +54,8 @@ param smsTemplateId string
 @description('Tencent Cloud region for the SMS API.')
 param smsRegion string = 'ap-guangzhou'
 
-@description('The office\'s identity for the site footer, reports and proofs (Channels:Office:*): Name, Publisher, SiteCode (网站标识码), Icp, PoliceRecord, Contact, ConacUrl. Missing ones are logged at start-up by name.')
+@description('''The office's identity for the site footer, reports and proofs (Channels:Office:*): Name, Publisher, SiteCode (网站标识码), Icp, PoliceRecord,
+Contact, ConacUrl. Missing ones are logged at start-up by name.''')
 param office object = {}
 
 @secure()

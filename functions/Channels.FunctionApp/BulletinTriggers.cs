@@ -14,6 +14,7 @@ public sealed class BulletinTriggers
         RunAsync(nameof(R.GetGazette), req, ctx);
 
     [Function(nameof(R.RebuildGazette))]
-    public Task<IActionResult> RebuildGazette([HttpTrigger(AuthorizationLevel.Anonymous, R.Post, Route = R.RebuildGazette)] HttpRequest req, FunctionContext ctx) =>
+    public Task<IActionResult> RebuildGazette([HttpTrigger(AuthorizationLevel.Anonymous, R.Post, Route = R.RebuildGazette)] HttpRequest req,
+        FunctionContext ctx) =>
         RunAsync(nameof(R.RebuildGazette), req, ctx);
 }

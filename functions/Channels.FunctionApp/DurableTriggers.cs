@@ -33,10 +33,12 @@ public sealed class DurableTriggers
         new WeChatDigestOrchestrator().RunAsync(context, context.GetInput<DigestRequest>()!);
 
     [Function(nameof(DeliverActivity))]
-    public Task<ChannelOutcome> Deliver([ActivityTrigger] ChannelTask input, FunctionContext ctx) => Run<DeliverActivity, ChannelTask, ChannelOutcome>(ctx, input);
+    public Task<ChannelOutcome> Deliver([ActivityTrigger] ChannelTask input, FunctionContext ctx) =>
+        Run<DeliverActivity, ChannelTask, ChannelOutcome>(ctx, input);
 
     [Function(nameof(PlanDeliveryActivity))]
-    public Task<DeliverySlot> PlanDelivery([ActivityTrigger] ChannelTask input, FunctionContext ctx) => Run<PlanDeliveryActivity, ChannelTask, DeliverySlot>(ctx, input);
+    public Task<DeliverySlot> PlanDelivery([ActivityTrigger] ChannelTask input, FunctionContext ctx) =>
+        Run<PlanDeliveryActivity, ChannelTask, DeliverySlot>(ctx, input);
 
     [Function(nameof(FailChannelActivity))]
     public Task<ChannelOutcome> FailChannel([ActivityTrigger] ChannelFailure input, FunctionContext ctx) =>
@@ -53,7 +55,8 @@ public sealed class DurableTriggers
         Run<RetractChannelActivity, RetractChannel, ChannelOutcome>(ctx, input);
 
     [Function(nameof(RecordScheduleActivity))]
-    public Task<bool> RecordSchedule([ActivityTrigger] ScheduleRecord input, FunctionContext ctx) => Run<RecordScheduleActivity, ScheduleRecord, bool>(ctx, input);
+    public Task<bool> RecordSchedule([ActivityTrigger] ScheduleRecord input, FunctionContext ctx) =>
+        Run<RecordScheduleActivity, ScheduleRecord, bool>(ctx, input);
 
     [Function(nameof(EscalateActivity))]
     public Task<bool> Escalate([ActivityTrigger] Escalation input, FunctionContext ctx) => Run<EscalateActivity, Escalation, bool>(ctx, input);

@@ -14,7 +14,8 @@ namespace Channels.FunctionApp;
 public sealed class WeChatEventTriggers
 {
     [Function(nameof(R.WeChatEventsVerify))]
-    public Task<IActionResult> WeChatEventsVerify([HttpTrigger(AuthorizationLevel.Anonymous, R.Get, Route = R.WeChatEventsVerify)] HttpRequest req, FunctionContext ctx) =>
+    public Task<IActionResult> WeChatEventsVerify([HttpTrigger(AuthorizationLevel.Anonymous, R.Get, Route = R.WeChatEventsVerify)] HttpRequest req,
+        FunctionContext ctx) =>
         RunAsync(nameof(R.WeChatEventsVerify), req, ctx);
 
     [Function(nameof(R.WeChatEvents))]

@@ -24,7 +24,8 @@ public static class Endpoints
         {
             app.MapMethods(route.LocalPattern, [route.Method.ToUpperInvariant()], (HttpContext ctx) =>
                 route.Handler(new ApiCall(ctx, ctx.RequestServices, null,
-                    route.Parameters.ToDictionary(p => p, p => ctx.Request.RouteValues.TryGetValue(p, out var v) ? v?.ToString() : null, StringComparer.Ordinal))))
+                    route.Parameters.ToDictionary(p => p, p => ctx.Request.RouteValues.TryGetValue(p, out var v) ? v?.ToString() : null,
+                        StringComparer.Ordinal))))
                 .WithName(route.Name);
         }
     }

@@ -121,7 +121,8 @@ public static class ChannelsServiceCollectionExtensions
     {
         AddOptions<WeiboOptions>(services, WeiboOptions.SectionName);
         services.AddSingleton<IValidateOptions<WeiboOptions>, WeiboOptionsValidator>();
-        services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl)).AddChannelResilience();
+        services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl))
+            .AddChannelResilience();
         services.AddSingleton<WeiboCredentials>();
         services.AddSingleton<WeiboPostingWindow>();
         services.AddSingleton<IChannelPacer>(sp => sp.GetRequiredService<WeiboPostingWindow>());

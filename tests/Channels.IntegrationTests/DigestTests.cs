@@ -30,7 +30,8 @@ public sealed class DigestTests(ChannelsHost shared) : IAsyncLifetime
             "--urls=http://127.0.0.1:0", $"--Channels:Storage:ConnectionString={shared.StorageConnectionString}", "--Channels:Storage:Prefix=digest",
             "--Channels:Sandbox:Embedded=true", "--CHANNELS_SANDBOX_PORT=0", "--Channels:Delivery:VerdictPollSeconds=0.2",
             "--Channels:Delivery:VerdictPollMaxSeconds=1",
-            "--Channels:Delivery:FirstRetrySeconds=0.2", "--Channels:Delivery:MaxRetrySeconds=1", "--Channels:Delivery:RecoveryRounds=0", "--Channels:WeChat:DigestEnabled=true",
+            "--Channels:Delivery:FirstRetrySeconds=0.2", "--Channels:Delivery:MaxRetrySeconds=1", "--Channels:Delivery:RecoveryRounds=0",
+                "--Channels:WeChat:DigestEnabled=true",
             "--Channels:WeChat:DigestMaxArticles=2", $"--CHANNELS_KEY_ADMIN={ChannelsHost.AdminKey}", "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();

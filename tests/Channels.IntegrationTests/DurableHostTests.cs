@@ -51,7 +51,8 @@ public class DurableHostTests(ChannelsHost host)
             // Easy Auth: the principal header alone gets 401 on the local host.
             using (var forged = new HttpRequestMessage(HttpMethod.Get, "/api/whoami"))
             {
-                forged.Headers.Add("X-MS-CLIENT-PRINCIPAL", Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"claims":[{"typ":"roles","val":"Channels.Admin"}]}""")));
+                forged.Headers.Add("X-MS-CLIENT-PRINCIPAL",
+                    Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"claims":[{"typ":"roles","val":"Channels.Admin"}]}""")));
                 using var refused = await api.SendAsync(forged);
                 Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
             }
@@ -65,7 +66,8 @@ public class DurableHostTests(ChannelsHost host)
 
             // Within the retention nothing goes; 91 days later the finished instance's history does.
             var retention = Options.Create(new PurgeOptions { RetentionDays = 90 });
-            Assert.Equal(0, await new InstancePurge(retention, TimeProvider.System, NullLogger<InstancePurge>.Instance).RunAsync(client, CancellationToken.None));
+            Assert.Equal(0, await new InstancePurge(retention, TimeProvider.System, NullLogger<InstancePurge>.Instance).RunAsync(client,
+                CancellationToken.None));
             Assert.NotNull(await client.GetInstanceAsync(instanceId));
             var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(91));
             Assert.True(await new InstancePurge(retention, later, NullLogger<InstancePurge>.Instance).RunAsync(client, CancellationToken.None) >= 1);
@@ -79,7 +81,8 @@ public class DurableHostTests(ChannelsHost host)
             Assert.Null(await client.GetInstanceAsync(instanceId));
             var view = await api.GetFromJsonAsync<JsonElement>($"/api/publications/{item.Id}");
             Assert.Equal("delivered", view.GetProperty("status").GetString());
-            Assert.DoesNotContain(await host.JournalAllAsync(), e => e.GetProperty("seq").GetInt64() > mark && e.GetRawText().Contains(item.Id, StringComparison.Ordinal));
+            Assert.DoesNotContain(await host.JournalAllAsync(), e => e.GetProperty("seq").GetInt64() > mark && e.GetRawText().Contains(item.Id,
+                StringComparison.Ordinal));
             Assert.Single(await host.JournalAsync("weibo", item.Id), e => e.GetProperty("outcome").GetString() == "ok");
         }
         finally

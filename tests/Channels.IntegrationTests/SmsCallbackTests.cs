@@ -58,14 +58,16 @@ public class SmsCallbackTests(ChannelsHost host) : IAsyncLifetime
         while (DateTimeOffset.UtcNow < deadline)
         {
             var view = await host.Api.GetFromJsonAsync<JsonElement>($"/api/publications/{itemId}");
-            var state = view.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "sms").GetProperty("state").GetString();
+            var state = view.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("channel").GetString() == "sms").GetProperty("state")
+                .GetString();
             if (state != "delivered")
             {
                 await Task.Delay(50);
                 continue;
             }
 
-            var sent = (await host.JournalAsync("sms", itemId)).FirstOrDefault(e => e.GetProperty("api").GetString() == "SendSms" && e.GetProperty("outcome").GetString() == "ok");
+            var sent = (await host.JournalAsync("sms", itemId)).FirstOrDefault(e => e.GetProperty("api").GetString() == "SendSms" && e.GetProperty("outcome")
+                .GetString() == "ok");
             if (sent.ValueKind == JsonValueKind.Object) return sent.GetProperty("platformId").GetString()!.Split(',').ToList();
             await Task.Delay(50);
         }

@@ -62,7 +62,8 @@ public class SmsConformanceTests(ChannelsHost host) : IAsyncLifetime
     [Fact]
     public async Task ContentLengthLimit_SandboxRefuses_ClientRefusesBeforeSending()
     {
-        var options = new SmsOptions { Templates = [new SmsTemplate { Id = "2000001", Text = "政府信息公开：{1}详情请查阅政府门户网站。", Variables = [new() { MaxLength = 600 }] }] };
+        var options = new SmsOptions { Templates = [new SmsTemplate { Id = "2000001", Text = "政府信息公开：{1}详情请查阅政府门户网站。",
+            Variables = [new() { MaxLength = 600 }] }] };
         var tooLong = new string('长', 480);
         Assert.Contains(SmsTemplateCatalog.From(options).Resolve(new SmsRequest { Text = tooLong }).Problems, p => p.Field == "sms.text");
         // The sandbox's account allows 40 characters in this variable, so it refuses by the variable limit first; the total rule
@@ -103,7 +104,8 @@ public class SmsConformanceTests(ChannelsHost host) : IAsyncLifetime
         var sent = Assert.Single(await client.SendAsync(["+8613900000053"], "2000002", ["应急管理局"], "item-f#0", default));
         Assert.True(sent.Ok);
 
-        var status = Assert.Single(await client.PullByPhoneAsync("+8613900000053", DateTimeOffset.UtcNow.AddMinutes(-1), default), r => r.SerialNo == sent.SerialNo);
+        var status = Assert.Single(await client.PullByPhoneAsync("+8613900000053", DateTimeOffset.UtcNow.AddMinutes(-1), default),
+            r => r.SerialNo == sent.SerialNo);
 
         Assert.Equal("FAIL", status.ReportStatus);
     }
@@ -131,5 +133,6 @@ public class SmsConformanceTests(ChannelsHost host) : IAsyncLifetime
         Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
     }
 
-    TencentSmsClient Client() => new(new HttpClient { BaseAddress = new Uri(host.Sandbox.BaseAddress!, "sms/") }, Options.Create(new SmsOptions()), TimeProvider.System);
+    TencentSmsClient Client() => new(new HttpClient { BaseAddress = new Uri(host.Sandbox.BaseAddress!, "sms/") }, Options.Create(new SmsOptions()),
+        TimeProvider.System);
 }

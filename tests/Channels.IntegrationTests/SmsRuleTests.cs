@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace Channels.IntegrationTests;
 
-/// <summary>Tencent SMS rules over real HTTP: a lost SendSms response is reconciled by number and time (pulled statuses carry no SessionContext), never re-sent.</summary>
+/// <summary>Tencent SMS rules over real HTTP: a lost SendSms response is reconciled by number and time (pulled statuses carry no SessionContext), never
+/// re-sent.</summary>
 [Collection(ChannelsCollection.Name)]
 public class SmsRuleTests(ChannelsHost host) : IAsyncLifetime
 {
@@ -71,7 +72,8 @@ public class SmsRuleTests(ChannelsHost host) : IAsyncLifetime
         await host.ClearFaultsAsync();
         view = await WaitSmsAsync(item.Id, "delivered");
         Assert.True(Sms(view).GetProperty("state").GetString() == "delivered",
-            string.Join("\n", host.Logs.Lines.Where(l => l.Contains("Sms", StringComparison.Ordinal) && !l.StartsWith("Debug", StringComparison.Ordinal)).TakeLast(20)));
+            string.Join("\n", host.Logs.Lines.Where(l => l.Contains("Sms", StringComparison.Ordinal) && !l.StartsWith("Debug", StringComparison.Ordinal))
+                .TakeLast(20)));
         Assert.Equal("delivered", view.GetProperty("status").GetString());
         Assert.Single(await host.JournalAsync("sms", item.Id), IsSend);
         var after = (await host.StatisticsAsync(2017)).GetProperty("sms");
@@ -100,7 +102,8 @@ public class SmsRuleTests(ChannelsHost host) : IAsyncLifetime
     public async Task SilentAndFailingNumbers_ItemSentAndCountedAtAcceptance_ReceiptsRefineTheView()
     {
         var before = (await host.StatisticsAsync(2017)).GetProperty("sms");
-        var item = Items.Approved("smssilent") with { Channels = ["sms"], Sms = new() { Audience = ["13800000001", "13900000019", "13900000053"], Text = "请做好防汛准备。" } };
+        var item = Items.Approved("smssilent") with { Channels = ["sms"], Sms = new() { Audience = ["13800000001", "13900000019", "13900000053"],
+            Text = "请做好防汛准备。" } };
 
         await host.PostAsync(item);
         var view = await host.WaitFinalAsync(item.Id);

@@ -66,7 +66,8 @@ public class WeChatImageTests(ChannelsHost host) : IAsyncLifetime
         Assert.DoesNotContain("169.254", content, StringComparison.Ordinal);
         Assert.DoesNotContain(tag, content, StringComparison.Ordinal);
         var notes = view.GetProperty("history").EnumerateArray()
-            .Select(h => h.TryGetProperty("note", out var n) ? n.GetString() : null).Where(n => n?.Contains("已从微信正文中去除", StringComparison.Ordinal) == true).ToList();
+            .Select(h => h.TryGetProperty("note", out var n) ? n.GetString() : null).Where(n => n?.Contains("已从微信正文中去除", StringComparison.Ordinal) == true)
+                .ToList();
         // The foreign image never reaches WeChat: the body sanitiser keeps images to our own storage (no note needed).
         var note = Assert.Single(notes);
         Assert.Contains("超过1MB", note, StringComparison.Ordinal);

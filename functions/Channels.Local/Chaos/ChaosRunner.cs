@@ -45,7 +45,8 @@ internal static class ChaosRunner
                 "--Channels:Sms:SendFromHour=0", "--Channels:WeChat:DigestEnabled=false", "--Channels:Sms:SendUntilHour=24",
                     "--Logging:LogLevel:Default=Warning",
                 "--Channels:Delivery:QuotaDeferCapSeconds=5", // injected quota faults defer a step seconds, not the platform's minute/hour/day
-                "--Channels:Sms:UnknownBatchGraceHours=0.01", "--Channels:Sms:FollowUpSeconds=2", // an SMS batch lost without trace is sent after 36 s, not 72 h
+                "--Channels:Sms:UnknownBatchGraceHours=0.01", "--Channels:Sms:FollowUpSeconds=2",
+                    // an SMS batch lost without trace is sent after 36 s, not 72 h
                 "--Channels:Delivery:VerdictPollMaxSeconds=4", "--Channels:Delivery:VerdictWindowSeconds=300", // no push here: polls decide, within the run
             };
             var result = await RunScenarioAsync(scenario, $"c{run}s{index}", args, Path.Combine(logDir, $"{scenario.Name}.log"), sandboxHttp, quick, ct);
@@ -73,10 +74,12 @@ internal static class ChaosRunner
         {
             using var api = Client(host.Url);
             if (s.Faults is not null) (await sandbox.PostAsJsonAsync("/sandbox/faults", s.Faults, ct)).EnsureSuccessStatusCode();
-            var items = Enumerable.Range(0, s.Items).Select(i => BenchItems.FiveChannels(idPrefix, i)).Select(i => i with { Title = $"应急演练信息 {i.Id}" }).ToList();
+            var items = Enumerable.Range(0, s.Items).Select(i => BenchItems.FiveChannels(idPrefix, i)).Select(i => i with { Title = $"应急演练信息 {i.Id}" })
+                .ToList();
             // On SIGKILL every fourth item is still waiting on its durable timer (publishAt 100 s ahead): after the
             // restart it must go out once, like the in-flight ones.
-            if (s.MidRun == ChaosEvent.KillHost) items = [.. items.Select((item, i) => i % 4 == 3 ? Scheduled(item, DateTimeOffset.UtcNow.AddSeconds(100)) : item)];
+            if (s.MidRun == ChaosEvent.KillHost) items = [.. items.Select((item, i) => i % 4 == 3 ? Scheduled(item, DateTimeOffset.UtcNow.AddSeconds(100))
+                : item)];
             var clock = Stopwatch.StartNew();
             if (s.MidRun == ChaosEvent.ChannelDownThenBack)
             {

@@ -9,7 +9,8 @@ namespace Channels.Local.Durable;
 /// history of finished instances older than Channels:Purge:RetentionDays (the Function App's PurgeTimer does the same).
 /// Registered on the azurestorage backend only.
 /// </summary>
-internal sealed class PurgeScheduler(DurableTaskClient client, InstancePurge purge, IOptions<PurgeOptions> options, TimeProvider time, ILogger<PurgeScheduler> logger)
+internal sealed class PurgeScheduler(DurableTaskClient client, InstancePurge purge, IOptions<PurgeOptions> options, TimeProvider time,
+    ILogger<PurgeScheduler> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -14,7 +14,8 @@ namespace Channels.Publishing.Api;
 /// re-starts the orchestration only if it is missing, so a crash between claim and start heals on retry.
 /// </summary>
 public sealed class PublicationsApi(
-    PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, IOptions<EscalationOptions> emergency, TimeProvider time,
+    PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, IOptions<EscalationOptions> emergency,
+        TimeProvider time,
     Channels.Sms.SmsAudienceResolver? audiences = null, Columns.ColumnCatalogue? columns = null, IOptions<Office.OfficeOptions>? office = null)
 {
     public static string InstanceId(string itemId) => "pub-" + itemId;
@@ -69,7 +70,8 @@ public sealed class PublicationsApi(
                 PublishAt = item.PublishAt!.Value, Year = ChinaTime.YearOf(item.PublishAt.Value), Priority = item.Priority, IncidentAt = item.IsEmergency
                     ? item.IncidentAt : null,
                 FormedAt = item.FormedAt, Interprets = item.Interprets, DocumentCategory = item.DocumentCategory,
-                Channels = string.Join(',', item.Channels), Columns = string.Join(',', item.Columns), InstanceId = InstanceId(item.Id), SubmittedAt = time.GetUtcNow(),
+                Channels = string.Join(',', item.Channels), Columns = string.Join(',', item.Columns), InstanceId = InstanceId(item.Id),
+                    SubmittedAt = time.GetUtcNow(),
                 Imported = imported,
                 ArchiveBlob = await store.ArchiveAsync(item, hash, ct),
             };

@@ -60,7 +60,8 @@ public sealed class SmsReplyCallbackApi(SmsOptOuts optOuts, IOptions<SmsOptions>
         foreach (var r in replies)
         {
             var mobile = (r.Str("nationcode") is { Length: > 0 } code ? "+" + code : "") + (r.Str("mobile") ?? "");
-            var at = long.TryParse(r.Str("time"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var t) && t > 0
+            var at = long.TryParse(r.Str("time"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var t)
+                && t > 0
                 ? DateTimeOffset.FromUnixTimeSeconds(t) : time.GetUtcNow();
             await optOuts.RecordReplyAsync(mobile, r.Str("text") ?? "", at, "callback", ct);
         }

@@ -12,7 +12,8 @@ namespace Channels.Publishing.Api;
 /// Accept: text/markdown) and GET /api/health.
 /// </summary>
 public sealed class StatisticsApi(
-    StatisticsService statistics, Monitoring.RulesService rules, ChannelsStorage storage, Access.AccessGate access, IOptions<ReportOptions> report, TimeProvider time,
+    StatisticsService statistics, Monitoring.RulesService rules, ChannelsStorage storage, Access.AccessGate access, IOptions<ReportOptions> report,
+        TimeProvider time,
     Columns.ColumnCatalogue? catalogue = null, Microsoft.Extensions.Logging.ILogger<StatisticsApi>? logger = null)
 {
     async Task<Columns.ColumnSet> ColumnsAsync(CancellationToken ct) => catalogue is null ? Columns.ColumnSet.Default : await catalogue.CurrentAsync(ct);
@@ -28,7 +29,8 @@ public sealed class StatisticsApi(
                 await FileAsync(ctx, StatisticsExport.Csv(stats, await ColumnsAsync(ctx.RequestAborted)), "text/csv; charset=utf-8", $"statistics-{y}.csv");
                 break;
             case "xlsx":
-                await FileAsync(ctx, XlsxWriter.Write($"{y}年发布统计", StatisticsExport.Rows(stats, await ColumnsAsync(ctx.RequestAborted)).Prepend(StatisticsExport.Header)),
+                await FileAsync(ctx, XlsxWriter.Write($"{y}年发布统计", StatisticsExport.Rows(stats, await ColumnsAsync(ctx.RequestAborted))
+                    .Prepend(StatisticsExport.Header)),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"statistics-{y}.xlsx");
                 break;
             case "" or "json":

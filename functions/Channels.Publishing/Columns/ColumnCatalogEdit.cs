@@ -143,7 +143,8 @@ public static class ColumnCatalogEdit
         return parentOf;
     }
 
-    static ColumnEditResult Build(ColumnSet current, List<ColumnInput> entries, string[] slugOf, string?[] parentOf, string by, string source, DateTimeOffset now,
+    static ColumnEditResult Build(ColumnSet current, List<ColumnInput> entries, string[] slugOf, string?[] parentOf, string by, string source,
+        DateTimeOffset now,
         IReadOnlySet<string>? unpublished)
     {
         var listed = new Dictionary<string, CatalogueColumn>(StringComparer.Ordinal);

@@ -37,7 +37,8 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
 
     /// <summary>The mistakes of the configured list (empty when none or nothing is configured).</summary>
     public IReadOnlyDictionary<string, string[]> ConfigurationErrors() =>
-        IsConfigured ? ColumnCatalogEdit.Apply(ColumnSet.Default, configured, "configuration", "configuration", time.GetUtcNow()).Errors : new Dictionary<string, string[]>();
+        IsConfigured ? ColumnCatalogEdit.Apply(ColumnSet.Default, configured, "configuration", "configuration", time.GetUtcNow()).Errors
+            : new Dictionary<string, string[]>();
 
     /// <summary>The catalogue, at most <see cref="Ttl"/> old.</summary>
     public async Task<ColumnSet> CurrentAsync(CancellationToken ct = default)
@@ -98,7 +99,8 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
     async Task<HashSet<string>> UnpublishedDefaultsAsync(CancellationToken ct)
     {
         var published = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var entry in storage.Web.GetBlobsByHierarchyAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "/", "columns/", ct))
+        await foreach (var entry in storage.Web.GetBlobsByHierarchyAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None,
+            "/", "columns/", ct))
         {
             if (entry.IsPrefix) published.Add(entry.Prefix["columns/".Length..].TrimEnd('/'));
         }
@@ -155,7 +157,8 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
             .Select(c => new ColumnInput
             {
                 Name = c["Name"], Kind = c["Kind"], Slug = c["Slug"], Parent = c["Parent"], Note = c["Note"],
-                Order = int.TryParse(c["Order"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o : null,
+                Order = int.TryParse(c["Order"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o
+                    : null,
             }).ToList();
         return list.Count == 0 ? null : list;
     }

@@ -45,7 +45,8 @@ public sealed record SmsRequest
     /// <summary>Named subscriber audiences (PUT /api/sms/audiences/{name}); resolved to numbers, and added to <see cref="Audience"/>, at submission.</summary>
     public IReadOnlyList<string>? Audiences { get; init; }
 
-    /// <summary>The message. With <see cref="Template"/> optional (it must then equal the template's text filled in); without, the default notice template carries it.</summary>
+    /// <summary>The message. With <see cref="Template"/> optional (it must then equal the template's text filled in); without, the default notice template
+    /// carries it.</summary>
     public string Text { get; init; } = "";
 
     /// <summary>An approved template's id or name (Channels:Sms:Templates); see docs/platforms/sms.md.</summary>

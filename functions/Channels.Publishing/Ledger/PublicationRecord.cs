@@ -62,7 +62,8 @@ public sealed class PublicationRecord : ITableEntity
     [IgnoreDataMember]
     public IReadOnlyDictionary<string, DateTimeOffset> DeliveredTimeMap => (DeliveredTimes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
         .Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && long.TryParse(p[1], System.Globalization.CultureInfo.InvariantCulture, out _))
-        .ToDictionary(p => p[0], p => DateTimeOffset.FromUnixTimeSeconds(long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)), StringComparer.Ordinal);
+        .ToDictionary(p => p[0], p => DateTimeOffset.FromUnixTimeSeconds(long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)),
+            StringComparer.Ordinal);
 
     /// <summary>The column that records when a status was entered, if it has one.</summary>
     public static string? StatusTimeColumn(string status) => status switch

@@ -40,7 +40,8 @@ public sealed class RulesService(
         await storage.EnsureCreatedAsync();
         var ofYear = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Year eq {year}"), ct);
         var interpretations = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Interprets ge {""}"), ct);
-        var recent = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and PublishAt ge {now.AddDays(-200)} and PublishAt le {now}"), ct);
+        var recent = await QueryAsync(
+            TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and PublishAt ge {now.AddDays(-200)} and PublishAt le {now}"), ct);
         var report = new RulesReport(year, now, await EmergenciesAsync(ofYear, now, ct), Disclosure(ofYear, now), Interpretations(ofYear, interpretations, now),
             Freshness(recent, now, catalogue is null ? Columns.ColumnSet.Default : await catalogue.CurrentAsync(ct)), await AlertsAsync(year, ct));
         lock (cache) cache[year] = report;
@@ -84,7 +85,8 @@ public sealed class RulesService(
     DisclosureSummary Disclosure(List<PublicationRecord> ofYear, DateTimeOffset now)
     {
         var checkedItems = ofYear.Where(r => r.FormedAt is not null && r.Status != PublicationStatus.Cancelled)
-            .Select(r => (Record: r, Public: PublicTime.Of(r.Imported, r.PublishAt, r.PublicAt ?? (PublicationStatus.IsFinal(r.Status) ? r.PublishAt : null), now)))
+            .Select(r => (Record: r, Public: PublicTime.Of(r.Imported, r.PublishAt, r.PublicAt ?? (PublicationStatus.IsFinal(r.Status) ? r.PublishAt : null),
+                now)))
             .Select(x => (x.Record, x.Public, Result: DisclosureDeadline.Check(x.Record.FormedAt!.Value, x.Public, Days))).ToList();
         var late = checkedItems.Where(c => c.Result.IsLate).OrderByDescending(c => c.Result.WorkingDaysTaken)
             .Select(c => new DisclosureItemView(c.Record.Id, c.Record.Title, c.Record.FormedAt!.Value, c.Public,
@@ -134,9 +136,11 @@ public sealed class RulesService(
             var states = r.ChannelStateMap;
             var times = r.DeliveredTimeMap;
             // When each channel actually delivered (an import: its stated time); rows from before times were kept: publishAt.
-            DateTimeOffset At(string channel) => PublicTime.OfChannel(r.Imported, r.PublishAt, times.GetValueOrDefault(channel) is { } t && t != default ? t : null)
+            DateTimeOffset At(string channel) => PublicTime.OfChannel(r.Imported, r.PublishAt, times.GetValueOrDefault(channel) is { } t && t != default ? t
+                : null)
                 ?? r.PublishAt;
-            var targets = states.GetValueOrDefault(ChannelNames.Website) == DeliveryState.Delivered ? r.ColumnList.Select(c => (Name: c, At: At(ChannelNames.Website))) : [];
+            var targets = states.GetValueOrDefault(ChannelNames.Website) == DeliveryState.Delivered ? r.ColumnList.Select(c => (Name: c,
+                At: At(ChannelNames.Website))) : [];
             foreach (var (name, at) in targets.Concat(new[] { ChannelNames.WeChat, ChannelNames.Weibo }
                 .Where(c => states.GetValueOrDefault(c) == DeliveryState.Delivered).Select(c => (Name: c, At: At(c)))))
             {
@@ -145,7 +149,8 @@ public sealed class RulesService(
             }
         }
 
-        return FreshnessRules.Evaluate(last, now, name => columns.FindActive(name)?.FreshnessKind).Select(f => new FreshnessView(f.Name, f.Kind.ToString().ToLowerInvariant(), f.LastPublishedAt, f.IdleDays,
+        return FreshnessRules.Evaluate(last, now, name => columns.FindActive(name)?.FreshnessKind).Select(f => new FreshnessView(f.Name,
+            f.Kind.ToString().ToLowerInvariant(), f.LastPublishedAt, f.IdleDays,
             f.LimitDays, f.Status.ToString().ToLowerInvariant(), f.Message)).ToList();
     }
 

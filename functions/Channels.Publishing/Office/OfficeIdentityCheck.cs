@@ -45,7 +45,8 @@ public sealed class OfficeIdentityCheck(IConfiguration configuration, IOptions<O
         // is left to the background, so a storage account still waking up does not hold the host.
         if (columns.ConfigurationErrors() is { Count: > 0 } errors)
         {
-            throw new InvalidOperationException("Channels:Columns is invalid: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
+            throw new InvalidOperationException("Channels:Columns is invalid: " + string.Join("; ",
+                errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
         }
 
         _ = Task.Run(async () =>

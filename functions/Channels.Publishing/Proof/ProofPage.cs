@@ -39,7 +39,8 @@ public static class ProofPage
             <tr><th>系统受理时间</th><td>{T(p.SubmittedAt)}</td></tr>
             <tr><th>实际公开时间</th><td>{T(p.PublicAt)}{(p.Imported ? "（导入时各渠道的送达时间）" : "（各渠道最早送达时间）")}</td></tr>
             <tr><th>记录性质</th><td>{(p.Imported ? "历史信息导入（非本系统当时发布）" : "本系统发布")}</td></tr>
-            <tr><th>审批</th><td>撰稿：{E(a?.Author)}　审核：{E(a?.Reviewer)}　签发：{E(a?.Approver)}（{T(a?.ApprovedAt)}）　保密审查：{(a?.ConfidentialityReview?.Passed == true ? "通过" : "未通过")}</td></tr>
+            <tr><th>审批</th><td>撰稿：{E(a?.Author)}　审核：{E(a?.Reviewer)}　签发：{E(a?.Approver)}（{T(a?.ApprovedAt)}）　保密审查：{(
+                a?.ConfidentialityReview?.Passed == true ? "通过" : "未通过")}</td></tr>
             <tr><th>内容摘要值（SHA-256）</th><td><code>{E(p.ContentHash)}</code></td></tr>
             <tr><th>存档副本</th><td><code>{E(p.ArchivedCopy)}</code></td></tr>
             </table>

@@ -36,7 +36,8 @@ public sealed record PublicationProof(
                 r.Error)
             : new ChannelProof(c, "pending", null, null, null, null, null, 0, null)).ToList();
         var proof = new PublicationProof(record.Id, item.Title, item.Publisher, item.DocumentNumber, record.PublishAt, record.ContentHash,
-            record.ArchiveBlob, item.Approval, record.SubmittedAt, record.Imported, channels.Where(c => c.DeliveredAt is not null).Select(c => c.DeliveredAt).Min(),
+            record.ArchiveBlob, item.Approval, record.SubmittedAt, record.Imported, channels.Where(c => c.DeliveredAt is not null).Select(c => c.DeliveredAt)
+                .Min(),
             channels, now);
         return proof with { RecordHash = proof.ComputeHash() };
     }

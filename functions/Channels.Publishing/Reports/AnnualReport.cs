@@ -22,7 +22,8 @@ public sealed record AnnualReport(string Title, string Note, IReadOnlyList<Repor
         Columns.ColumnSet? columns = null)
     {
         var y = s.Year.ToString(CultureInfo.InvariantCulture);
-        var channels = new List<string> { WebsiteParagraph(s, columns ?? Columns.ColumnSet.Default), $"{y}年,微博发布信息数量{s.Weibo.Posts}篇,微信发布信息数量{s.Wechat.Articles}篇。" };
+        var channels = new List<string> { WebsiteParagraph(s, columns ?? Columns.ColumnSet.Default),
+            $"{y}年,微博发布信息数量{s.Weibo.Posts}篇,微信发布信息数量{s.Wechat.Articles}篇。" };
         if (s.Wechat.MassSends > 0) channels.Add($"微信公众号全年群发推送{s.Wechat.MassSends}次。");
         if (s.Sms.Messages > 0) channels.Add($"通过短信平台发布政府信息{s.Sms.Messages}条,送达{s.Sms.Recipients}人次。");
         if (s.Bulletin.Items > 0) channels.Add($"{s.Bulletin.Items}条政府信息同步在信息公告栏(宣传栏)张贴公开,共编印张贴清单{s.Bulletin.Issues}期。");

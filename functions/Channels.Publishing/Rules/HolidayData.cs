@@ -22,7 +22,8 @@ public static class HolidayData
 
     public static WorkingDays Load(Stream json) => FromFile(ReadFile(json));
 
-    public static HolidayFile ReadFile(Stream json) => JsonSerializer.Deserialize<HolidayFile>(json, Json) ?? throw new InvalidDataException("empty holiday data");
+    public static HolidayFile ReadFile(Stream json) => JsonSerializer.Deserialize<HolidayFile>(json, Json)
+        ?? throw new InvalidDataException("empty holiday data");
 
     public static WorkingDays FromFile(HolidayFile file)
     {

@@ -30,7 +30,8 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         var version = headers["X-TC-Version"].ToString();
         if (version.Length == 0) return SmsResults.Missing("Version");
         if (version != Version) return SmsResults.Error("NoSuchVersion", $"The requested version `{version}` of service `sms` does not exist.");
-        if (call.Api is not (SendSms or PullSmsSendStatus or PullByPhoneNumber or SmsReplyStore.Action)) return SmsResults.Error("InvalidAction", $"The requested action `{call.Api}` does not exist.");
+        if (call.Api is not (SendSms or PullSmsSendStatus or PullByPhoneNumber or SmsReplyStore.Action)) return SmsResults.Error("InvalidAction",
+            $"The requested action `{call.Api}` does not exist.");
         if (headers["X-TC-Region"].ToString().Length == 0) return SmsResults.Missing("Region");
         if (body is null) return SmsResults.Error("FailedOperation.JsonParseFail", "解析请求包体时候失败。");
         if (JsonFields.Str(body, "SmsSdkAppId") is not { } appId) return SmsResults.Missing("SmsSdkAppId");
@@ -81,9 +82,11 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
                 continue;
             }
 
-            var serialNo = store.RecordSent(phone, session, SmsCarriers.IsSilent(phone, options.SmsSilentPercent), SmsCarriers.Fails(phone, options.SmsFailPercent));
+            var serialNo = store.RecordSent(phone, session, SmsCarriers.IsSilent(phone, options.SmsSilentPercent), SmsCarriers.Fails(phone,
+                options.SmsFailPercent));
             serials.Add(serialNo);
-            statuses.Add(new { SerialNo = serialNo, PhoneNumber = phone, Fee = fee, SessionContext = session, Code = "Ok", Message = "send success", IsoCode = "CN" });
+            statuses.Add(new { SerialNo = serialNo, PhoneNumber = phone, Fee = fee, SessionContext = session, Code = "Ok", Message = "send success",
+                IsoCode = "CN" });
         }
 
         call.PlatformId = serials.Count == 0 ? null : string.Join(',', serials);

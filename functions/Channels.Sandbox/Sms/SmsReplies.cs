@@ -63,7 +63,8 @@ internal sealed class SmsReplyStore(TimeProvider clock) : IResettable
     public static void Map(WebApplication app) => app.MapPost("/sandbox/sms/replies", async (HttpContext http, SmsReplyStore store) =>
     {
         var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
-        if (PhoneNumbers.Normalize(JsonFields.Str(body, "phoneNumber")) is not { } phone) return Results.Json(new { error = "phoneNumber must be a mainland mobile number" }, statusCode: 400);
+        if (PhoneNumbers.Normalize(JsonFields.Str(body, "phoneNumber")) is not { } phone)
+            return Results.Json(new { error = "phoneNumber must be a mainland mobile number" }, statusCode: 400);
         if (JsonFields.Str(body, "text") is not { Length: > 0 } text) return Results.Json(new { error = "text is required" }, statusCode: 400);
         return Results.Json(store.Add(phone, text));
     });

@@ -55,7 +55,8 @@ public class AccessibilityTests(DistrictHost host)
             await page.AddScriptTagAsync(new() { Path = axe });
             var result = await page.EvaluateAsync<JsonElement>(
                 "async tags => { const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });"
-                + " return { violations: r.violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) })), passes: r.passes.length }; }",
+                + " return { violations: r.violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) })), passes: " +
+                    "r.passes.length }; }",
                 Tags);
             Assert.True(result.GetProperty("passes").GetInt32() > 5, $"{path}: axe ran no checks");
             foreach (var v in result.GetProperty("violations").EnumerateArray())
@@ -90,7 +91,8 @@ public class AccessibilityTests(DistrictHost host)
     {
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("跳到主要内容", await page.EvaluateAsync<string>("document.activeElement.textContent"));
-        Assert.True(await page.EvaluateAsync<bool>("(() => { const r = document.activeElement.getBoundingClientRect(); return r.left >= 0 && r.width > 0; })()"),
+        Assert.True(
+            await page.EvaluateAsync<bool>("(() => { const r = document.activeElement.getBoundingClientRect(); return r.left >= 0 && r.width > 0; })()"),
             $"{path}: the focused skip link is not visible");
         await page.Keyboard.PressAsync("Enter");
         Assert.EndsWith("#main", page.Url, StringComparison.Ordinal);

@@ -74,7 +74,8 @@ public class CatalogueApiTests(CatalogueHost host)
         Assert.True((await Errors(await PutAsync(Column("甲", slug: "Has Space")))).TryGetProperty("columns[0].slug", out _));
         using var bad = await host.Api.PutAsync("/api/columns", new StringContent("{\"columns\": [", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        using var wrongType = await host.Api.PutAsync("/api/columns", new StringContent("{\"columns\": [{\"name\": \"甲\", \"order\": \"一\"}]}", Encoding.UTF8, "application/json"));
+        using var wrongType = await host.Api.PutAsync("/api/columns", new StringContent("{\"columns\": [{\"name\": \"甲\", \"order\": \"一\"}]}", Encoding.UTF8,
+            "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         Assert.Equal(before, (await host.Api.GetFromJsonAsync<JsonElement>("/api/columns")).GetProperty("version").GetInt32());
     }
@@ -116,7 +117,8 @@ public class CatalogueApiTests(CatalogueHost host)
         Assert.Equal([keptBought], SiteReader.ItemIds(await site.GetAsync("columns/zfcg/index.html")));
 
         // Counted under the names they were published with, the retired column included.
-        var columns = (await host.StatisticsAsync(2008)).GetProperty("website").GetProperty("columns").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        var columns = (await host.StatisticsAsync(2008)).GetProperty("website").GetProperty("columns").EnumerateObject().ToDictionary(p => p.Name,
+            p => p.Value.GetInt32());
         Assert.Equal(new Dictionary<string, int> { ["政务动态"] = 1, ["工作动态"] = 1, ["政府采购"] = 2 }, columns);
         var markdown = await host.Api.GetStringAsync("/api/reports/2008?format=markdown");
         Assert.Contains("其中工作动态1条,政务动态1条,政府采购2条。", markdown, StringComparison.Ordinal);

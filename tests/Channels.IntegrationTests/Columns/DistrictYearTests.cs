@@ -77,7 +77,8 @@ public class DistrictYearTests(DistrictHost host)
         // The built-in default's columns never had a page here: dropped, not kept as retired.
         Assert.Empty(catalogue.GetProperty("retired").EnumerateArray());
         var rule = catalogue.GetProperty("columns").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "规范性文件");
-        Assert.Equal(("policy", "zcwj", "gfxwj"), (rule.GetProperty("kind").GetString(), rule.GetProperty("parent").GetString(), rule.GetProperty("slug").GetString()));
+        Assert.Equal(("policy", "zcwj", "gfxwj"), (rule.GetProperty("kind").GetString(), rule.GetProperty("parent").GetString(), rule.GetProperty("slug")
+            .GetString()));
 
         using var refused = await host.PostAsync(DistrictHost.Item("d-seed", new DateTimeOffset(2019, 3, 1, 9, 0, 0, China), "通知公告"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
@@ -100,7 +101,8 @@ public class DistrictYearTests(DistrictHost host)
     [Fact]
     public void ConfigurationErrors_NameTheColumn()
     {
-        var bad = ColumnCatalogEdit.Apply(ColumnSet.Default, [new ColumnInput { Name = "甲", Parent = "乙" }], "configuration", "configuration", DateTimeOffset.UnixEpoch);
+        var bad = ColumnCatalogEdit.Apply(ColumnSet.Default, [new ColumnInput { Name = "甲", Parent = "乙" }], "configuration", "configuration",
+            DateTimeOffset.UnixEpoch);
         Assert.Contains("columns[0].parent", bad.Errors.Keys);
     }
 }

@@ -69,17 +69,22 @@ public class FuzzTests(ChannelsHost host, ITestOutputHelper output)
         Assert.DoesNotContain(journal, e => refusedIds.Any(id => e.Contains(id, StringComparison.Ordinal)));
         output.WriteLine($"{Cases} cases (seed {SubmissionFuzzer.Seed}) in {watch.Elapsed.TotalSeconds:F1} s; answers: "
             + string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")));
-        Assert.True(statuses.Keys.Any(s => s < 300) && statuses.Keys.Count(s => s >= 400) >= 4, "the mutations should reach both acceptance and several refusals");
+        Assert.True(statuses.Keys.Any(s => s < 300) && statuses.Keys.Count(s => s >= 400) >= 4,
+            "the mutations should reach both acceptance and several refusals");
     }
 
     async Task AssertNothingForAsync(TableServiceClient tables, string id, string what)
     {
-        using (var get = await host.Api.GetAsync(PublicationsApi.StatusUrl(id))) Assert.True(get.StatusCode == HttpStatusCode.NotFound, "publication visible: " + what);
+        using (var get = await host.Api.GetAsync(PublicationsApi.StatusUrl(id))) Assert.True(get.StatusCode == HttpStatusCode.NotFound, "publication visible: "
+            + what);
         Assert.True(!tables.GetTableClient("deliveries").Query<TableEntity>(e => e.PartitionKey == id, select: ["PartitionKey"]).Any(), "ledger row: " + what);
-        Assert.True(!tables.GetTableClient("delivered").Query<TableEntity>(e => e.GetString("ItemId") == id, select: ["PartitionKey"]).Any(), "counted: " + what);
+        Assert.True(!tables.GetTableClient("delivered").Query<TableEntity>(e => e.GetString("ItemId") == id, select: ["PartitionKey"]).Any(), "counted: "
+            + what);
         var archive = new BlobContainerClient(host.StorageConnectionString, "archive");
-        Assert.True(!archive.GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"items/{id}/", default).Any(), "archived: " + what);
-        Assert.True(await host.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(PublicationsApi.InstanceId(id)) is null, "orchestration: " + what);
+        Assert.True(!archive.GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"items/{id}/", default).Any(),
+            "archived: " + what);
+        Assert.True(await host.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(PublicationsApi.InstanceId(id)) is null, "orchestration: "
+            + what);
     }
 
     /// <summary>Every string value of a JSON element, decoded (the raw text would show "\u000b", not the character).</summary>

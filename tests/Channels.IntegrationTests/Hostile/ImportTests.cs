@@ -64,7 +64,8 @@ public class ImportTests(ChannelsHost host) : IAsyncLifetime
         Assert.Contains("本系统发布", await host.Api.GetStringAsync($"/api/publications/{item.Id}/proof?format=html"), StringComparison.Ordinal);
 
         // The row the rules read records when it went public, per channel.
-        var row = (await new TableClient(host.StorageConnectionString, "publications").GetEntityAsync<PublicationRecord>(item.Id, PublicationRecord.ItemRow)).Value;
+        var row = (await new TableClient(host.StorageConnectionString, "publications").GetEntityAsync<PublicationRecord>(item.Id, PublicationRecord.ItemRow))
+            .Value;
         Assert.False(row.Imported);
         Assert.NotNull(row.PublicAt);
         Assert.True(row.PublicAt > row.PublishAt);
@@ -98,7 +99,8 @@ public class ImportTests(ChannelsHost host) : IAsyncLifetime
 
     static PublicationRecord Row(string prefix, DateTimeOffset formed, DateTimeOffset claimed, DateTimeOffset delivered, bool imported) => new()
     {
-        PartitionKey = $"{prefix}-{Guid.NewGuid():N}", Title = "规划公示 " + prefix, Publisher = "芙蓉区", PublishAt = claimed, Year = 2031, Priority = Priorities.Normal,
+        PartitionKey = $"{prefix}-{Guid.NewGuid():N}", Title = "规划公示 " + prefix, Publisher = "芙蓉区", PublishAt = claimed, Year = 2031,
+            Priority = Priorities.Normal,
         Channels = "website", Columns = "规划计划", Status = PublicationStatus.Delivered, SubmittedAt = delivered.AddMinutes(-1), FormedAt = formed,
         Imported = imported, PublicAt = delivered, DeliveredTimes = $"website={delivered.ToUnixTimeSeconds()}", ChannelStates = "website=delivered",
     };

@@ -16,7 +16,8 @@ public class OptOutTests(ChannelsHost host)
 
     async Task<List<string?>> SentNumbersAsync(string itemId)
     {
-        var sends = (await host.JournalAsync("sms", itemId)).Where(e => e.GetProperty("api").GetString() == "SendSms" && e.GetProperty("outcome").GetString() == "ok");
+        var sends = (await host.JournalAsync("sms", itemId)).Where(e => e.GetProperty("api").GetString() == "SendSms" && e.GetProperty("outcome")
+            .GetString() == "ok");
         return sends.SelectMany(s => s.GetProperty("detail").GetProperty("phoneNumbers").EnumerateArray().Select(n => n.GetString())).Order().ToList();
     }
 
@@ -32,7 +33,8 @@ public class OptOutTests(ChannelsHost host)
     public async Task ReplyTD_Pulled_DirectlyAddressedNumber_IsNotSentTo_AdminSeesAndUndoes()
     {
         string a = Fresh(), b = Fresh();
-        using (var reply = await host.Sandbox.PostAsJsonAsync("/sandbox/sms/replies", new { phoneNumber = a, text = "TD" })) Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        using (var reply = await host.Sandbox.PostAsJsonAsync("/sandbox/sms/replies", new { phoneNumber = a, text = "TD" })) Assert.Equal(HttpStatusCode.OK,
+            reply.StatusCode);
 
         var view = await SendAsync(a, b);
         Assert.Equal(["+86" + b], await SentNumbersAsync(view.GetProperty("id").GetString()!));
@@ -53,7 +55,8 @@ public class OptOutTests(ChannelsHost host)
     {
         string c = Fresh(), d = Fresh();
         var token = ChannelsHost.SmsCallbackToken;
-        using (var cb = await host.Client(null).PostAsJsonAsync($"/api/sms/replies?token={token}", new { extend = "", mobile = c, nationcode = "86", sign = "芙蓉区", text = "退订", time = 1733200000 }))
+        using (var cb = await host.Client(null).PostAsJsonAsync($"/api/sms/replies?token={token}", new { extend = "", mobile = c, nationcode = "86",
+            sign = "芙蓉区", text = "退订", time = 1733200000 }))
         {
             Assert.Equal(HttpStatusCode.OK, cb.StatusCode);
         }
@@ -71,7 +74,8 @@ public class OptOutTests(ChannelsHost host)
         var members = await host.Api.GetFromJsonAsync<JsonElement>($"/api/sms/audiences/{audience}");
         Assert.Equal(1, members.GetProperty("optedOut").GetInt32());
 
-        using var onlyOptedOut = await host.PostAsync(Items.Approved("optall") with { Channels = ["sms"], Sms = new SmsRequest { Audience = [c], Text = "请做好防汛准备。" } });
+        using var onlyOptedOut = await host.PostAsync(Items.Approved("optall") with { Channels = ["sms"], Sms = new SmsRequest { Audience = [c],
+            Text = "请做好防汛准备。" } });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, onlyOptedOut.StatusCode);
     }
 
@@ -79,7 +83,8 @@ public class OptOutTests(ChannelsHost host)
     public async Task OtherReplies_AreNotOptOuts()
     {
         var e = Fresh();
-        using (var reply = await host.Sandbox.PostAsJsonAsync("/sandbox/sms/replies", new { phoneNumber = e, text = "收到，谢谢" })) Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        using (var reply = await host.Sandbox.PostAsJsonAsync("/sandbox/sms/replies", new { phoneNumber = e, text = "收到，谢谢" })) Assert.Equal(HttpStatusCode.OK,
+            reply.StatusCode);
         var view = await SendAsync(e);
         Assert.Equal(["+86" + e], await SentNumbersAsync(view.GetProperty("id").GetString()!));
     }

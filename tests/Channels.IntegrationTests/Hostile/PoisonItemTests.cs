@@ -68,7 +68,8 @@ public class PoisonItemTests(ChannelsHost host)
         var headBlob = Archive.GetBlobClient($"listings/web-col-{Environment.Slug}/head.json");
         var (head, etag) = await BlobJson.ReadAsync<ColumnHead>(headBlob, CancellationToken.None);
         var stale = new SiteListing("legacy-" + Guid.NewGuid().ToString("N"), "旧数据\u000b标题\uFFFE", "2017-05-10", "20170510010000");
-        Assert.True(await BlobJson.TryWriteAsync(headBlob, head! with { Open = [.. head.Open, stale], Latest = [.. head.Latest, stale] }, etag, CancellationToken.None));
+        Assert.True(await BlobJson.TryWriteAsync(headBlob, head! with { Open = [.. head.Open, stale], Latest = [.. head.Latest, stale] }, etag,
+            CancellationToken.None));
 
         var later = WebsiteItem("envlater", Environment.Name);
         await DeliverAsync(later);
@@ -88,7 +89,8 @@ public class PoisonItemTests(ChannelsHost host)
         var archive = host.Services.GetRequiredService<ColumnArchive>();
         var pages = host.Services.GetRequiredService<SitePages>();
         Func<CancellationToken, Task> Render(ColumnUpdate u) =>
-            u.Head.Latest.Any(e => e.Title.Contains("炸", StringComparison.Ordinal)) ? throw new InvalidOperationException("cannot render") : pages.RenderColumn(u);
+            u.Head.Latest.Any(e => e.Title.Contains("炸", StringComparison.Ordinal)) ? throw new InvalidOperationException("cannot render")
+                : pages.RenderColumn(u);
         var good = Enumerable.Range(0, 5).Select(i => new SiteListing($"good-{i}", $"正常标题{i}", "2026-12-01", $"2026120100000{i}")).ToList();
         var bad = new SiteListing("bad-0", "会炸的标题", "2026-12-01", "20261201000009");
 

@@ -25,7 +25,8 @@ public class SmallHolesTests
         var file = Path.Combine(dir.FullName, "keys.env");
         File.WriteAllText(file, "old");
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        var keys = new Dictionary<string, string> { ["CHANNELS_KEY_ADMIN"] = "admin-secret", ["CHANNELS_KEY_EDITOR"] = "editor-secret", ["CHANNELS_KEY_READER"] = "reader-secret" };
+        var keys = new Dictionary<string, string> { ["CHANNELS_KEY_ADMIN"] = "admin-secret", ["CHANNELS_KEY_EDITOR"] = "editor-secret",
+            ["CHANNELS_KEY_READER"] = "reader-secret" };
         var previous = Environment.GetEnvironmentVariable("CHANNELS_DATA");
         try
         {

@@ -26,7 +26,8 @@ internal static class SubmissionFuzzer
     ];
 
     static readonly string[] TextFields =
-        ["title", "body", "summary", "publisher", "documentNumber", "indexNumber", "sms.text", "approval.author", "approval.reviewer", "approval.approver", "id"];
+        ["title", "body", "summary", "publisher", "documentNumber", "indexNumber", "sms.text", "approval.author", "approval.reviewer", "approval.approver",
+            "id"];
 
     static readonly string[] DateFields = ["publishAt", "formedAt", "incidentAt", "approval.approvedAt"];
 
@@ -38,7 +39,8 @@ internal static class SubmissionFuzzer
 
     static JsonNode?[] Values() =>
     [
-        0, -1, 1e308, true, false, null, new JsonArray(), new JsonObject(), "", "x", new JsonArray(1, 2), new JsonObject { ["a"] = 1 }, "2017-05-10T09:00:00+08:00",
+        0, -1, 1e308, true, false, null, new JsonArray(), new JsonObject(), "", "x", new JsonArray(1, 2), new JsonObject { ["a"] = 1 },
+            "2017-05-10T09:00:00+08:00",
     ];
 
     public static IEnumerable<FuzzCase> Generate(int count, DateTimeOffset now, int seed = Seed)
@@ -143,11 +145,13 @@ internal static class SubmissionFuzzer
                         (encode, contentType) = kind switch
                         {
                             0 => (b => b[..random.Next(b.Length)], contentType),
-                            1 => (b => [.. b[..(b.Length / 2)], Pick(random, [(byte)0xFF, (byte)0xC0, (byte)0x80, (byte)0xED]), .. b[(b.Length / 2)..]], contentType),
+                            1 => (b => [.. b[..(b.Length / 2)], Pick(random, [(byte)0xFF, (byte)0xC0, (byte)0x80, (byte)0xED]), .. b[(b.Length / 2)..]],
+                                contentType),
                             2 => (b => [0xEF, 0xBB, 0xBF, .. b], contentType),
                             3 => (b => Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(b)), "application/json; charset=utf-16"),
                             4 => (encode, Pick(random, ["text/plain", "application/x-www-form-urlencoded", "application/json-patch+json", null])),
-                            _ => (b => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(b).Replace("{\"id\"", "{\"title\":\"重复\",\"title\":1,\"id\"", StringComparison.Ordinal)), contentType),
+                            _ => (b => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(b).Replace("{\"id\"", "{\"title\":\"重复\",\"title\":1,\"id\"",
+                                StringComparison.Ordinal)), contentType),
                         };
                         notes.Add($"encoding {kind}");
                         break;

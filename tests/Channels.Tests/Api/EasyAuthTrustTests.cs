@@ -14,7 +14,8 @@ public class EasyAuthTrustTests
 
     static ApiRole RoleOf(bool trust, EasyAuthPlatform platform, string? principal, string? key = null)
     {
-        var options = Mock.Of<IOptionsMonitor<AccessOptions>>(m => m.CurrentValue == new AccessOptions { TrustEasyAuthPrincipal = trust, ReaderKey = "reader-key" });
+        var options = Mock.Of<IOptionsMonitor<AccessOptions>>(m => m.CurrentValue == new AccessOptions { TrustEasyAuthPrincipal = trust,
+            ReaderKey = "reader-key" });
         var ctx = new DefaultHttpContext();
         if (principal is not null) ctx.Request.Headers[AccessGate.PrincipalHeader] = principal;
         if (key is not null) ctx.Request.Headers[AccessGate.KeyHeader] = key;

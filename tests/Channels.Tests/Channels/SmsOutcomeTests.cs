@@ -41,7 +41,8 @@ public class SmsOutcomeTests
     {
         var view = new SmsDeliveryView("2000001", "【芙蓉区政务公开】x", 10, 1, 2, 0, 1, 0, 1, null, 0, null);
         var summary = new SmsDeliverySummary();
-        var sms = new DeliveryEntry { PartitionKey = "a", RowKey = "sms", Steps = System.Text.Json.JsonSerializer.Serialize(view, Publishing.Items.ChannelsJson.Options) };
+        var sms = new DeliveryEntry { PartitionKey = "a", RowKey = "sms", Steps = System.Text.Json.JsonSerializer.Serialize(view,
+            Publishing.Items.ChannelsJson.Options) };
         var weibo = new DeliveryEntry { PartitionKey = "a", RowKey = "weibo", Steps = sms.Steps };
 
         Assert.Equal(view, SmsDeliverySummary.ViewOf(sms));

@@ -39,7 +39,8 @@ public class DistrictCatalogueTests
     [Fact]
     public void Validation_RenamedColumn_SaysItsNewName()
     {
-        var renamed = ColumnCatalogEdit.Apply(District(), [new ColumnInput { Name = "工作动态", Slug = "zjdt", Kind = "news" }], "admin", "api", At.AddDays(1)).Next!;
+        var renamed = ColumnCatalogEdit.Apply(District(), [new ColumnInput { Name = "工作动态", Slug = "zjdt", Kind = "news" }], "admin", "api", At.AddDays(1))
+            .Next!;
         var errors = ItemValidator.Validate(SampleItems.Valid() with { Columns = ["镇街动态"] }, SampleItems.Now, renamed).Errors;
         Assert.Contains("已更名为“工作动态”", errors["columns[0]"][0], StringComparison.Ordinal);
     }

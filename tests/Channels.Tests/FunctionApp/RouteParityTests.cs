@@ -42,7 +42,8 @@ public class RouteParityTests
             select (verb.ToUpperInvariant(), pattern)];
     }
 
-    internal static List<string> FunctionAppDifferences(IReadOnlyList<ApiRoute> table, List<(string Name, string Method, string Template, AuthorizationLevel Level)> triggers)
+    internal static List<string> FunctionAppDifferences(IReadOnlyList<ApiRoute> table, List<(string Name, string Method, string Template,
+        AuthorizationLevel Level)> triggers)
     {
         var expected = table.Select(r => (r.Name, r.Method.ToUpperInvariant(), r.Template)).ToHashSet();
         var actual = triggers.Select(t => (t.Name, t.Method, t.Template)).ToHashSet();

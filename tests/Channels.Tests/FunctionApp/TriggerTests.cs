@@ -30,7 +30,8 @@ public class TriggerTests
     {
         var access = new AccessGate(Mock.Of<IOptionsMonitor<AccessOptions>>(m => m.CurrentValue == new AccessOptions { EditorKey = EditorKey }));
         var ledger = new DeliveryLedger(Storage, TimeProvider.System);
-        var publications = new PublicationsApi(new PublicationStore(Storage), ledger, access, Options.Create(new DeliveryOptions()), Options.Create(new EscalationOptions()), TimeProvider.System);
+        var publications = new PublicationsApi(new PublicationStore(Storage), ledger, access, Options.Create(new DeliveryOptions()),
+            Options.Create(new EscalationOptions()), TimeProvider.System);
         var statistics = new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)),
             new global::Channels.Publishing.Monitoring.RulesService(Storage, ledger, Options.Create(new EscalationOptions()),
                 Options.Create(new global::Channels.Publishing.Rules.InterpretationOptions()), TimeProvider.System), Storage, access,

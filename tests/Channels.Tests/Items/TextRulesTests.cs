@@ -10,7 +10,8 @@ public class TextRulesTests
     public static TheoryData<int[]> Forbidden() => new()
     {
         new[] { 0x01 }, new[] { 0x08 }, new[] { 0x0B }, new[] { 0x0C }, new[] { 0x0E }, new[] { 0x1F }, new[] { 0x7F }, new[] { 0x85 }, new[] { 0x9F },
-        new[] { 0xFFFE }, new[] { 0xFFFF }, new[] { 0xFDD0 }, new[] { 0xFDEF }, new[] { 0xD800 }, new[] { 0xDFFF }, new[] { 0xD83F, 0xDFFE }, new[] { 0xDBFF, 0xDFFF },
+        new[] { 0xFFFE }, new[] { 0xFFFF }, new[] { 0xFDD0 }, new[] { 0xFDEF }, new[] { 0xD800 }, new[] { 0xDFFF }, new[] { 0xD83F, 0xDFFE },
+            new[] { 0xDBFF, 0xDFFF },
     };
 
     [Theory]
@@ -24,7 +25,8 @@ public class TextRulesTests
 
     [Theory]
     [InlineData("\t"), InlineData("\n"), InlineData("\r\n"), InlineData("\u3000"), InlineData("😀"), InlineData("\uFFFD")]
-    public void Title_WithAllowedWhitespaceOrEmoji_IsFine(string ok) => Assert.DoesNotContain("title", Errors(SampleItems.Valid() with { Title = "防汛" + ok + "通知" }).Keys);
+    public void Title_WithAllowedWhitespaceOrEmoji_IsFine(string ok) =>
+        Assert.DoesNotContain("title", Errors(SampleItems.Valid() with { Title = "防汛" + ok + "通知" }).Keys);
 
     [Fact]
     public void EveryTextField_IsChecked_AndNamedInTheProblem()
@@ -39,7 +41,8 @@ public class TextRulesTests
             Approval = v.Approval! with { Author = "李明" + vt, Reviewer = "王芳" + vt, Approver = "张伟" + vt },
         };
         var errors = Errors(item);
-        foreach (var field in new[] { "body", "summary", "publisher", "documentNumber", "sms.text", "bulletin.boards[0]", "approval.author", "approval.reviewer", "approval.approver" })
+        foreach (var field in new[] { "body", "summary", "publisher", "documentNumber", "sms.text", "bulletin.boards[0]", "approval.author",
+            "approval.reviewer", "approval.approver" })
         {
             Assert.True(errors.ContainsKey(field), $"{field} not named: {string.Join(", ", errors.Keys)}");
         }

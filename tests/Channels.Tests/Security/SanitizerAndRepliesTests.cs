@@ -22,12 +22,14 @@ public class SanitizerAndRepliesTests
     [InlineData("https://furongst.blob.core.windows.net/archive/images/map.png")]
     [InlineData("/site/assets/map.png")]
     [InlineData("assets/map.png")]
-    public void OwnImages_Stay(string src) => Assert.Contains($"src=\"{src}\"", Sanitizer.Sanitize($"<p><img src=\"{src}\" alt=\"图\"></p>"), StringComparison.Ordinal);
+    public void OwnImages_Stay(string src) => Assert.Contains($"src=\"{src}\"", Sanitizer.Sanitize($"<p><img src=\"{src}\" alt=\"图\"></p>"),
+        StringComparison.Ordinal);
 
     [Fact]
     public void TargetNameAndSrcset_AreDropped()
     {
-        var clean = Sanitizer.Sanitize("<a href=\"https://example.com\" target=\"_blank\" name=\"x\">链接</a><img src=\"a.png\" srcset=\"https://t.example.com/a.png 2x\">");
+        var clean = Sanitizer.Sanitize("<a href=\"https://example.com\" target=\"_blank\" name=\"x\">链接</a><img src=\"a.png\"" +
+            " srcset=\"https://t.example.com/a.png 2x\">");
         Assert.DoesNotContain("target", clean, StringComparison.Ordinal);
         Assert.DoesNotContain("name=", clean, StringComparison.Ordinal);
         Assert.DoesNotContain("srcset", clean, StringComparison.Ordinal);

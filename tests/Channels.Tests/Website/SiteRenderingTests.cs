@@ -39,7 +39,8 @@ public class SiteRenderingTests
     [Fact]
     public void ItemPage_FormedAt_ShowsChengWenRiQi()
     {
-        var html = new SiteRenderer(Options).ItemPage(Item() with { FormedAt = new DateTimeOffset(2016, 12, 20, 9, 0, 0, TimeSpan.FromHours(8)) }, "", [Column]);
+        var html = new SiteRenderer(Options).ItemPage(Item() with { FormedAt = new DateTimeOffset(2016, 12, 20, 9, 0, 0, TimeSpan.FromHours(8)) }, "",
+            [Column]);
         Assert.Contains("<th scope=\"row\">成文日期</th><td>2016-12-20</td>", html, StringComparison.Ordinal);
     }
 

@@ -43,7 +43,8 @@ public sealed class SmsBatchReconciler(TencentSmsClient client, SmsReceiptStore 
 }
 
 /// <summary>Per-number outcome of one batch: accepted numbers with their SerialNo, refused (masked) numbers with the code, receipts already known.</summary>
-public sealed record SmsBatchResult(IReadOnlyDictionary<string, string> Accepted, IReadOnlyDictionary<string, string> Refused, IReadOnlyList<SmsReceipt> Receipts)
+public sealed record SmsBatchResult(IReadOnlyDictionary<string, string> Accepted, IReadOnlyDictionary<string, string> Refused,
+    IReadOnlyList<SmsReceipt> Receipts)
 {
     public SmsBatchResult(IReadOnlyDictionary<string, string> accepted, IReadOnlyDictionary<string, string> refused) : this(accepted, refused, []) { }
 }

@@ -80,7 +80,8 @@ public sealed class SmsFollowUp(
     {
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<TableEntity>();
-        await foreach (var row in storage.SmsReceipts.QueryAsync<TableEntity>(e => e.PartitionKey == SmsPublisher.PendingPartition, cancellationToken: ct)) pending.Add(row);
+        await foreach (var row in storage.SmsReceipts.QueryAsync<TableEntity>(e => e.PartitionKey == SmsPublisher.PendingPartition,
+            cancellationToken: ct)) pending.Add(row);
         foreach (var index in pending)
         {
             var itemId = index.GetString("ItemId") ?? "";
@@ -139,7 +140,8 @@ public sealed class SmsFollowUp(
         if (row is not null && result is not null)
         {
             await publisher.RecordAsync(itemId, key, phones, result, reconciled: true, ct);
-            logger.LogInformation("SMS batch {Item}/{Batch}: the platform shows {Count} of its numbers; recorded, not re-sent", itemId, key, result.Accepted.Count);
+            logger.LogInformation("SMS batch {Item}/{Batch}: the platform shows {Count} of its numbers; recorded, not re-sent", itemId, key,
+                result.Accepted.Count);
             return true;
         }
 

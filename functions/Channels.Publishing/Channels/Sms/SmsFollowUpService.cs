@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Channels.Publishing.Channels.Sms;
 
 /// <summary>Runs <see cref="SmsFollowUp"/> every FollowUpSeconds in whichever host carries the channels (Azure Functions or the local host).</summary>
-public sealed class SmsFollowUpService(SmsFollowUp followUp, IOptions<SmsOptions> options, TimeProvider time, ILogger<SmsFollowUpService> logger) : BackgroundService
+public sealed class SmsFollowUpService(SmsFollowUp followUp, IOptions<SmsOptions> options, TimeProvider time, ILogger<SmsFollowUpService> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -21,7 +21,8 @@ namespace Channels.Publishing.Channels.Sms;
 /// period has passed, then it is sent (<see cref="SmsFollowUp"/>).
 /// </summary>
 public sealed class SmsPublisher(
-    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options, TimeProvider time,
+    TencentSmsClient client, SmsBatchReconciler reconciler, SmsReceiptStore receiptStore, ChannelsStorage storage, IOptions<SmsOptions> options,
+        TimeProvider time,
     SmsOptOuts? optOuts = null) : IChannelPublisher
 {
     /// <summary>Partition of the SerialNo → item rows in table smsreceipts.</summary>
@@ -155,7 +156,8 @@ public sealed class SmsPublisher(
     {
         await SaveRowAsync(new TableEntity(itemId, key)
         {
-            ["Sent"] = false, ["Unknown"] = true, ["LookupUnavailable"] = !lookup, ["Size"] = phones.Length, ["IntentAt"] = intentAt, ["Phones"] = JsonSerializer.Serialize(phones),
+            ["Sent"] = false, ["Unknown"] = true, ["LookupUnavailable"] = !lookup, ["Size"] = phones.Length, ["IntentAt"] = intentAt,
+                ["Phones"] = JsonSerializer.Serialize(phones),
         }, ct);
         await SaveRowAsync(new TableEntity(PendingPartition, PendingKey(itemId, key))
             { ["ItemId"] = itemId, ["Batch"] = key, ["IntentAt"] = intentAt, ["Phones"] = JsonSerializer.Serialize(phones) }, ct);

@@ -54,7 +54,9 @@ public sealed class SmsTemplateCatalog(IReadOnlyList<SmsTemplate> templates, str
         }
 
         var (message, problems) = Check(notice, parameters, "sms.text", null);
-        return problems.Count == 0 ? (message, problems) : (null, [new("sms.text", string.Join("；", problems.Select(p => p.Message)) + AsSent(notice, parameters))]);
+        return problems.Count == 0
+            ? (message, problems)
+            : (null, [new("sms.text", string.Join("；", problems.Select(p => p.Message)) + AsSent(notice, parameters))]);
     }
 
     /// <summary>For senders inside the system (escalation alerts, corrections): the default template with its variable shortened to fit.</summary>

@@ -19,7 +19,8 @@ public class TencentSmsClient(HttpClient http, IOptions<SmsOptions> options, Tim
             TemplateParamSet = templateParams, SessionContext = sessionContext,
         }, ct);
         return r.GetProperty("SendStatusSet").EnumerateArray()
-            .Select(s => new SmsSendStatus(s.Str("PhoneNumber") ?? "", s.Str("SerialNo"), s.Str("Code") ?? "", s.Str("Message"), long.TryParse(s.Str("Fee"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fee) ? fee : null))
+            .Select(s => new SmsSendStatus(s.Str("PhoneNumber") ?? "", s.Str("SerialNo"), s.Str("Code") ?? "", s.Str("Message"), long.TryParse(s.Str("Fee"),
+                NumberStyles.Integer, CultureInfo.InvariantCulture, out var fee) ? fee : null))
             .ToList();
     }
 

@@ -20,7 +20,8 @@ namespace Channels.Publishing.Channels.WeChat;
 /// </summary>
 public sealed class WeChatDigest(
     ChannelsStorage storage, PublicationStore publications, DeliveryLedger ledger, WeChatMassIndex massIndex, WeChatClient client,
-    WeChatCover cover, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WeChatOptions> options, IOptions<Website.WebsiteOptions> site, TimeProvider time,
+    WeChatCover cover, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WeChatOptions> options, IOptions<Website.WebsiteOptions> site,
+        TimeProvider time,
     ILogger<WeChatDigest> logger)
 {
     /// <summary>Chooses the day's items (or returns the ones already chosen): the ids, oldest queued first.</summary>

@@ -30,9 +30,11 @@ public static class PageHtml
           .Append("header{border-bottom:3px solid #b8261c;padding:12px 0}header a{color:#b8261c;text-decoration:none;font-size:20px;font-weight:bold}")
           .Append(".meta{color:#666;font-size:14px}ul.list li{display:flex;justify-content:space-between;padding:4px 0;border-bottom:1px dashed #ddd}")
           .Append("footer{margin-top:32px;border-top:1px solid #ddd;color:#555;font-size:12px;padding:8px 0}footer p{margin:4px 0}"
-              + "a.skip{position:absolute;left:-9999px}a.skip:focus{left:8px;top:8px;background:#fff;padding:4px;z-index:1}@media print{header a{color:#000}}</style>\n")
+              + "a.skip{position:absolute;left:-9999px}a.skip:focus{left:8px;top:8px;background:#fff;padding:4px;z-index:1}"
+              + "@media print{header a{color:#000}}</style>\n")
           .Append(headExtra)
-          .Append("</head>\n<body>\n<a class=\"skip\" href=\"#main\">跳到主要内容</a>\n<header><a href=\"").Append(E(homeHref)).Append("\">").Append(E(siteTitle)).Append("</a></header>\n<main id=\"main\">\n")
+          .Append("</head>\n<body>\n<a class=\"skip\" href=\"#main\">跳到主要内容</a>\n<header><a href=\"").Append(E(homeHref)).Append("\">").Append(E(siteTitle))
+              .Append("</a></header>\n<main id=\"main\">\n")
           .Append(main)
           .Append("\n</main>\n").Append(footer).Append("\n</body>\n</html>\n");
         return sb.ToString();

@@ -40,7 +40,8 @@ public sealed class SitePages(ChannelsStorage storage, SiteMaps sitemaps, Listin
             docs.Add((SiteRenderer.AtomPath(c), feeds.Atom(c, u.Head.Latest), PageWriter.AtomType));
         }
 
-        return ct => Task.WhenAll(docs.Select(d => PageWriter.OverwriteAsync(storage.Web, d.Path, d.Text, d.Type, ct)).Append(sitemaps.WriteColumnAsync(c, u.Head, ct)));
+        return ct => Task.WhenAll(docs.Select(d => PageWriter.OverwriteAsync(storage.Web, d.Path, d.Text, d.Type, ct))
+            .Append(sitemaps.WriteColumnAsync(c, u.Head, ct)));
     }
 
     public async Task WriteHomeAsync(IReadOnlyList<SiteListing> latest, CancellationToken ct)
