@@ -67,7 +67,8 @@ public sealed class WeChatConformanceTests(ChannelsHost shared) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         app = await LocalHost.BuildAsync([
-            "--urls=http://127.0.0.1:0", $"--Channels:Storage:ConnectionString={shared.StorageConnectionString}", "--Channels:Storage:Prefix=wxconf",
+            "--CHANNELS_BACKEND=memory", "--urls=http://127.0.0.1:0",
+            $"--Channels:Storage:ConnectionString={shared.StorageConnectionString}", "--Channels:Storage:Prefix=wxconf",
             "--Channels:Sandbox:Embedded=true", "--CHANNELS_SANDBOX_PORT=0", "--Channels:Delivery:VerdictPollSeconds=0.2",
             "--Channels:Delivery:FirstRetrySeconds=0.2", "--Channels:Delivery:MaxRetrySeconds=1", "--Channels:Delivery:RecoveryRounds=0",
             "--Channels:WeChat:DigestEnabled=true", $"--Channels:WeChat:EventToken={EventToken}", "--Channels:WeChat:EventMode=safe",

@@ -92,9 +92,18 @@ internal sealed class TagCopyingService<TService>(TService inner) : IOrchestrati
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
     public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
 
-    public Task StartAsync() => inner.StartAsync();
-    public Task StopAsync() => inner.StopAsync();
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+    // A host stopped before the service finished starting (a quick start and stop) must not call the Azure Storage
+    // service's StopAsync: it throws a NullReferenceException from the sidecar's stopping callback, which ends the process.
+    int started;
+
+    public async Task StartAsync()
+    {
+        await inner.StartAsync();
+        Interlocked.Exchange(ref started, 1);
+    }
+
+    public Task StopAsync() => StopAsync(false);
+    public Task StopAsync(bool isForced) => Interlocked.CompareExchange(ref started, 0, 1) == 1 ? inner.StopAsync(isForced) : Task.CompletedTask;
     public Task CreateAsync() => inner.CreateAsync();
     public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
     public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();

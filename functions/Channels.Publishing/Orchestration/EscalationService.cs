@@ -30,10 +30,11 @@ public sealed class EscalationService(
 
         var names = string.Join("、", waiting.Select(ChannelNames.Chinese));
         var incident = ChinaTime.Format(e.IncidentAt);
+        // What the duty officer must know comes first: the SMS to them is cut to the template variable's length.
         var message = e.Kind == EmergencyClock.Breach
-            ? $"紧急信息“{record.Item.Title}”已超过发布时限（事件发生于{incident}，时限{ChinaTime.Format(e.DeadlineAt)}），{names}仍未送达，请立即处置"
-            : $"紧急信息“{record.Item.Title}”距发布时限（{ChinaTime.Format(e.DeadlineAt)}）" +
-                $"不足{Math.Round((e.DeadlineAt - e.At).TotalMinutes).ToString(CultureInfo.InvariantCulture)}分钟，{names}尚未送达，请立即处置";
+            ? $"紧急信息已超过发布时限，{names}仍未送达，请立即处置：“{record.Item.Title}”（事件发生于{incident}，时限{ChinaTime.Format(e.DeadlineAt)}）"
+            : $"紧急信息距发布时限不足{Math.Round((e.DeadlineAt - e.At).TotalMinutes).ToString(CultureInfo.InvariantCulture)}分钟，" +
+                $"{names}尚未送达，请立即处置：“{record.Item.Title}”（时限{ChinaTime.Format(e.DeadlineAt)}）";
         await storage.EnsureCreatedAsync();
         try
         {
