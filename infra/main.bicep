@@ -51,6 +51,12 @@ param smsSignName string
 @description('Approved SMS notification template id, one variable.')
 param smsTemplateId string
 
+@description('That template\'s approved text without the 【signature】, its one variable written {1}; empty = the built-in text.')
+param smsTemplateText string = ''
+
+@description('The most characters Tencent lets that variable carry (TemplateParameterLengthLimit); empty = 6, a new account\'s limit.')
+param smsTemplateMaxLength string = ''
+
 @description('Tencent Cloud region for the SMS API.')
 param smsRegion string = 'ap-guangzhou'
 
@@ -268,6 +274,8 @@ module functionApp 'modules/function-app.bicep' = {
     smsSdkAppId: smsSdkAppId
     smsSignName: smsSignName
     smsTemplateId: smsTemplateId
+    smsTemplateText: empty(smsTemplateText) ? '政府信息公开：{1}详情请查阅政府门户网站。' : smsTemplateText
+    smsTemplateMaxLength: empty(smsTemplateMaxLength) ? '6' : smsTemplateMaxLength
     smsRegion: smsRegion
     office: office
   }

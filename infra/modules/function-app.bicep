@@ -43,6 +43,8 @@ param weiboRip string
 param smsSdkAppId string
 param smsSignName string
 param smsTemplateId string
+param smsTemplateText string
+param smsTemplateMaxLength string
 param smsRegion string
 @description('Channels:Office:* settings (name → value).')
 param office object
@@ -154,6 +156,12 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Channels__Sms__SmsSdkAppId: smsSdkAppId
     Channels__Sms__SignName: smsSignName
     Channels__Sms__TemplateId: smsTemplateId
+    // The approved default notice template as the app must know it (id, text, its variable's limit): without it the
+    // start-up check refuses a TemplateId it has no text for. More templates: Channels__Sms__Templates__1__* and on.
+    Channels__Sms__Templates__0__Id: smsTemplateId
+    Channels__Sms__Templates__0__Name: '信息发布通知'
+    Channels__Sms__Templates__0__Text: smsTemplateText
+    Channels__Sms__Templates__0__Variables__0__MaxLength: smsTemplateMaxLength
     Channels__Sms__Region: smsRegion
     // Retention of finished orchestration histories: daily at 19:30 UTC = 03:30 UTC+8.
     PurgeCron: '0 30 19 * * *'
