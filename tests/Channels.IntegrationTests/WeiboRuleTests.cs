@@ -92,10 +92,11 @@ public class WeiboRuleTests(ChannelsHost host) : IAsyncLifetime
         }
 
         // Slots are exact; the posts themselves start when their timer fires and their activity runs, so a busy
-        // machine can start one late. Without pacing these posts would be milliseconds apart.
+        // machine can start one late (a fresh clone's CI run saw 636 ms). Without pacing these posts would be
+        // milliseconds apart; in production the budget (25 of Weibo's 30 an hour) leaves far more room than this.
         posts.Sort();
         var budget = ChannelsHost.WeiboPostsPerWindow;
-        var jitter = TimeSpan.FromMilliseconds(600);
+        var jitter = TimeSpan.FromMilliseconds(1000);
         for (var i = 0; i + budget < posts.Count; i++)
         {
             Assert.True(posts[i + budget] - posts[i] >= TimeSpan.FromSeconds(ChannelsHost.WeiboWindowSeconds) - jitter,
