@@ -49,7 +49,17 @@ internal static class ChaosRunner
                     // an SMS batch lost without trace is sent after 36 s, not 72 h
                 "--Channels:Delivery:VerdictPollMaxSeconds=4", "--Channels:Delivery:VerdictWindowSeconds=300", // no push here: polls decide, within the run
             };
-            var result = await RunScenarioAsync(scenario, $"c{run}s{index}", args, Path.Combine(logDir, $"{scenario.Name}.log"), sandboxHttp, quick, ct);
+            ChaosResult result;
+            try
+            {
+                result = await RunScenarioAsync(scenario, $"c{run}s{index}", args, Path.Combine(logDir, $"{scenario.Name}.log"), sandboxHttp, quick, ct);
+            }
+            catch (ScenarioBrokenException e)
+            {
+                // None of its items can be vouched for: the scenario fails, with the host's answer as the problem.
+                result = new ChaosResult(scenario.Name, scenario.Items, 0, 0, scenario.Items, 0, 0, 0, ["scenario broken: " + e.Message], []);
+            }
+
             results.Add(result);
             output.WriteLine($"  {scenario.Name,-11} {result.Submitted,4} submitted {result.Delivered,4} delivered " +
                 $"{result.ExplainedFailures,3} explained failures {result.Lost} lost {result.Duplicates} duplicates {result.Mismatches} mismatches  " +
@@ -74,8 +84,11 @@ internal static class ChaosRunner
         {
             using var api = Client(host.Url);
             if (s.Faults is not null) (await sandbox.PostAsJsonAsync("/sandbox/faults", s.Faults, ct)).EnsureSuccessStatusCode();
-            var items = Enumerable.Range(0, s.Items).Select(i => BenchItems.FiveChannels(idPrefix, i)).Select(i => i with { Title = $"应急演练信息 {i.Id}" })
-                .ToList();
+            // The website title carries the id; WeChat gets a short title, as its 32-character limit asks (wechat.title).
+            var items = Enumerable.Range(0, s.Items).Select(i => BenchItems.FiveChannels(idPrefix, i) with
+            {
+                Title = $"应急演练信息 {idPrefix}-{i}", WeChat = new WeChatRequest { Title = $"应急演练 {s.Name} {i}" },
+            }).ToList();
             // On SIGKILL every fourth item is still waiting on its durable timer (publishAt 100 s ahead): after the
             // restart it must go out once, like the in-flight ones.
             if (s.MidRun == ChaosEvent.KillHost) items = [.. items.Select((item, i) => i % 4 == 3 ? Scheduled(item, DateTimeOffset.UtcNow.AddSeconds(100))
@@ -131,7 +144,11 @@ internal static class ChaosRunner
         return http;
     }
 
-    /// <summary>Submits every item (8 at a time); a refused or failed submission is retried like an editor would.</summary>
+    /// <summary>
+    /// Submits every item (8 at a time); a failed submission (5xx, 429, no answer) is retried like an editor would. A
+    /// refusal (any other 4xx) is a broken scenario, not chaos: it stops the scenario with the host's answer, instead of
+    /// waiting the whole settle timeout for items that were never accepted.
+    /// </summary>
     static async Task SubmitAsync(HttpClient api, IReadOnlyList<PublicationItem> items, CancellationToken ct) =>
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (item, c) =>
         {
@@ -140,7 +157,12 @@ internal static class ChaosRunner
                 try
                 {
                     using var response = await api.PostAsJsonAsync("/api/publications", item, ChannelsJson.Options, c);
-                    if (response.IsSuccessStatusCode || attempt >= 5) return;
+                    if (response.IsSuccessStatusCode) return;
+                    var code = (int)response.StatusCode;
+                    if (code is >= 400 and < 500 and not 429 || attempt >= 5)
+                    {
+                        throw new ScenarioBrokenException($"submitting {item.Id} answered {code}: {await response.Content.ReadAsStringAsync(c)}");
+                    }
                 }
                 catch (HttpRequestException) when (attempt < 5)
                 {

@@ -36,3 +36,6 @@ internal sealed record ChaosResult(
 {
     public bool Passed => Lost == 0 && Duplicates == 0 && Mismatches == 0;
 }
+
+/// <summary>The scenario itself is wrong (the host refused what it submitted): reported at once, not as a settle timeout.</summary>
+internal sealed class ScenarioBrokenException(string message) : Exception(message);
