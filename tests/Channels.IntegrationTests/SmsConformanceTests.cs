@@ -1,6 +1,7 @@
 using Channels.Publishing.Channels.Sms;
 using Channels.Publishing.Items;
 using Channels.Sandbox.Sms;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Channels.IntegrationTests;
@@ -28,6 +29,9 @@ public class SmsConformanceTests(ChannelsHost host) : IAsyncLifetime
         ["InvalidParameterValue.TemplateParameterLengthLimit"] = "422 sms.params[i]/sms.text at submission; permanent if met: TemplateRules",
         ["InvalidParameterValue.ProhibitedUseUrlInTemplateParameter"] = "422 naming the field at submission; permanent if met: TemplateRules",
         ["InvalidParameterValue.ContentLengthLimit"] = "422 at submission (500 with signature); permanent if met: TemplateRules",
+        ["bynumber.offset-fixed-zero"] = "a lost batch is looked up in its send window, split in halves while answers are full: Lookup_ReachesPastAFullAnswer",
+        // (statuses carry no content either: one another reconciled batch claimed is ambiguous —
+        // Lookup_AStatusAnotherReconciledBatchClaimed_IsAmbiguous_NotNoTrace)
         ["LimitExceeded.PhoneNumberCountLimit"] = "batches of ≤200 (BatchSize Range 1–200): PhoneNumberCountLimit_BatchesStayUnder",
     };
 
@@ -132,6 +136,51 @@ public class SmsConformanceTests(ChannelsHost host) : IAsyncLifetime
         var options = new SmsOptions { BatchSize = 201 };
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
+    }
+
+    [Fact]
+    public async Task Lookup_ReachesPastAFullAnswer()
+    {
+        // 120 earlier messages to one number (two bursts, a second apart) fill a whole answer; the lost batch's own message comes after them.
+        var client = Client();
+        const string phone = "+8613700000481";
+        foreach (var burst in new[] { 60, 60 })
+        {
+            for (var i = 0; i < burst; i++) Assert.True(Assert.Single(await client.SendAsync([phone], "2000002", ["应急管理局"], "fill", default)).Ok);
+            await Task.Delay(TimeSpan.FromSeconds(2.2));
+        }
+
+        var intentAt = DateTimeOffset.UtcNow;
+        var lost = Assert.Single(await client.SendAsync([phone], "2000002", ["应急管理局"], "lost#0", default)); // its answer "lost": no sid row written
+
+        var oneCall = await client.PullByPhoneAsync(phone, intentAt - SmsBatchReconciler.Skew, default);
+        var found = await host.Services.GetRequiredService<SmsBatchReconciler>().ReconcileAsync([phone], intentAt, default);
+
+        Assert.Equal(TencentSmsClient.ByPhoneLimit, oneCall.Count);
+        Assert.DoesNotContain(oneCall, s => s.SerialNo == lost.SerialNo); // the platform's first page only: Offset cannot reach further
+        Assert.Equal(lost.SerialNo, Assert.IsType<SmsBatchResult>(found).Accepted[phone]);
+    }
+
+    [Fact]
+    public async Task Lookup_AStatusAnotherReconciledBatchClaimed_IsAmbiguous_NotNoTrace()
+    {
+        // The platform shows one message in the window, and a reconciliation already gave it to another batch: whether this batch went
+        // out cannot be told, so it must not be re-sent as "never sent" (it could be a second copy); a claim from a SendSms answer is certain.
+        const string phone = "+8613700000105";
+        var intentAt = DateTimeOffset.UtcNow;
+        var sent = Assert.Single(await Client().SendAsync([phone], "2000002", ["应急管理局"], "other#0", default));
+        var table = host.Services.GetRequiredService<Channels.Publishing.Storage.ChannelsStorage>().SmsReceipts;
+        var reconciler = host.Services.GetRequiredService<SmsBatchReconciler>();
+
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity(SmsPublisher.SidPartition, SmsPublisher.ReceiptKey(sent.SerialNo!))
+            { ["ItemId"] = "other", ["Reconciled"] = false });
+        var certain = await reconciler.ReconcileAsync([phone], intentAt, default);
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity(SmsPublisher.SidPartition, SmsPublisher.ReceiptKey(sent.SerialNo!))
+            { ["ItemId"] = "other", ["Reconciled"] = true });
+        var ambiguous = await Assert.ThrowsAsync<SmsLookupUnavailableException>(() => reconciler.ReconcileAsync([phone], intentAt, default));
+
+        Assert.Null(certain);
+        Assert.Equal("AmbiguousWithAnotherReconciledBatch", ambiguous.Code);
     }
 
     TencentSmsClient Client() => new(new HttpClient { BaseAddress = new Uri(host.Sandbox.BaseAddress!, "sms/") }, Options.Create(new SmsOptions()),

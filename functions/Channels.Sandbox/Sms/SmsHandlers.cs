@@ -113,8 +113,9 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
     string Pulled(string session) => options.SmsSessionContextInPulls ? session : "";
 
     /// <summary>
-    /// The status of messages sent to one number since BeginTime (unix s; EndTime optional), Offset/Limit ≤100; at most
-    /// 7 days back (SDK model PullSmsSendStatusByPhoneNumberRequest.BeginTime: 最大可拉取当前时期前7天的数据). Our
+    /// The status of messages sent to one number since BeginTime (unix s; EndTime optional), Limit ≤100, oldest first;
+    /// Offset is ignored — always the first page (SDK model PullSmsSendStatusByPhoneNumberRequest.Offset: 目前固定设置为0);
+    /// at most 7 days back (PullSmsSendStatusByPhoneNumberRequest.BeginTime: 最大可拉取当前时期前7天的数据). Our
     /// choice: a reported message is listed at once (SUCCESS), nothing is consumed; a number whose carrier never
     /// reports has no status here (ReportStatus: 仅当运营商有返回短信接收状态时…).
     /// </summary>
@@ -124,7 +125,7 @@ internal sealed class SmsHandlers(TencentAuthenticator authenticator, SmsStore s
         if (JsonFields.Str(body, "PhoneNumber") is not { } raw) return SmsResults.Missing("PhoneNumber");
         if (PhoneNumbers.Normalize(raw) is not { } phone) return SmsResults.Error("InvalidParameterValue.IncorrectPhoneNumber", "手机号格式错误。");
         if (JsonFields.Long(body, "Limit") is not { } limit || limit < 1) return SmsResults.Missing("Limit");
-        var found = store.SentTo(phone, begin, JsonFields.Long(body, "EndTime"), JsonFields.Int(body, "Offset"), (int)Math.Min(limit, MaxPull));
+        var found = store.SentTo(phone, begin, JsonFields.Long(body, "EndTime"), offset: 0, (int)Math.Min(limit, MaxPull));
         var set = found.Select(m => new
         {
             UserReceiveTime = m.SentAt, CountryCode = "86", SubscriberNumber = m.PhoneNumber[3..], PhoneNumber = m.PhoneNumber, SerialNo = m.SerialNo,

@@ -30,6 +30,8 @@ public static class SmsRuleBook
         new("InvalidParameterValue.ProhibitedUseUrlInTemplateParameter", "a link in a variable value",
             Errors + "; cloud.tencent.com/document/product/382/39023 (变量规范)"),
         new("InvalidParameterValue.ContentLengthLimit", "signature + text over 500 characters", "cloud.tencent.com/document/product/382/39023"),
+        new("bynumber.offset-fixed-zero", "PullSmsSendStatusByPhoneNumber ignores Offset: at most Limit (≤100) statuses from BeginTime, oldest first",
+            Models + " PullSmsSendStatusByPhoneNumberRequest.Offset: 目前固定设置为0; Limit: 拉取最大条数，最多 100"),
         new("LimitExceeded.PhoneNumberCountLimit", "more than 200 numbers in one request", Models + " SendSmsRequest.PhoneNumberSet: 单次请求最多支持200个手机号"),
     ];
 }

@@ -140,7 +140,7 @@ public sealed class SmsPublisher(
     internal async Task RecordAsync(string itemId, string key, string[] phones, SmsBatchResult result, bool reconciled, CancellationToken ct)
     {
         var sids = result.Accepted.Values.Select(serial => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            new TableEntity(SidPartition, ReceiptKey(serial)) { ["ItemId"] = itemId }));
+            new TableEntity(SidPartition, ReceiptKey(serial)) { ["ItemId"] = itemId, ["Reconciled"] = reconciled }));
         foreach (var chunk in sids.Chunk(100)) await storage.SmsReceipts.SubmitTransactionAsync(chunk, ct);
         await SaveRowAsync(new TableEntity(itemId, key)
         {

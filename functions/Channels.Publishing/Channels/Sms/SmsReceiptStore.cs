@@ -24,11 +24,17 @@ public sealed class SmsReceiptStore(ChannelsStorage storage)
     }
 
     /// <summary>The item a SerialNo/sid was sent for, or null when it is not ours.</summary>
-    public async Task<string?> ItemOfAsync(string serialNo, CancellationToken ct)
+    public async Task<string?> ItemOfAsync(string serialNo, CancellationToken ct) => (await OwnerOfAsync(serialNo, ct))?.ItemId;
+
+    /// <summary>The batch owning a SerialNo, and whether it was claimed by a reconciliation (number and time) rather than a SendSms answer.</summary>
+    public async Task<SmsSerialOwner?> OwnerOfAsync(string serialNo, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
         var row = await storage.SmsReceipts.GetEntityIfExistsAsync<TableEntity>(SmsPublisher.SidPartition, SmsPublisher.ReceiptKey(serialNo),
             cancellationToken: ct);
-        return row.HasValue ? row.Value?.GetString("ItemId") : null;
+        return row.HasValue && row.Value?.GetString("ItemId") is { } item ? new SmsSerialOwner(item, row.Value.GetBoolean("Reconciled") == true) : null;
     }
 }
+
+/// <summary>Who owns a SerialNo: the item, and whether the claim came from a reconciliation.</summary>
+public sealed record SmsSerialOwner(string ItemId, bool Reconciled);

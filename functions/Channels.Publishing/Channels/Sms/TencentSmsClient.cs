@@ -40,10 +40,20 @@ public class TencentSmsClient(HttpClient http, IOptions<SmsOptions> options, Tim
     }
 
     /// <summary>PullSmsSendStatusByPhoneNumber: statuses of messages sent to one number since <paramref name="since"/> (not consumed).</summary>
-    public virtual async Task<IReadOnlyList<SmsReceipt>> PullByPhoneAsync(string phone, DateTimeOffset since, CancellationToken ct) =>
+    /// <summary>Most statuses one PullSmsSendStatusByPhoneNumber answers (models.go: Limit 拉取最大条数，最多 100).</summary>
+    public const int ByPhoneLimit = 100;
+
+    /// <summary>
+    /// Statuses of messages sent to one number from <paramref name="since"/> to <paramref name="until"/> (EndTime), oldest
+    /// first, at most <see cref="ByPhoneLimit"/>. Offset is not a way to page: models.go PullSmsSendStatusByPhoneNumberRequest.Offset
+    /// says 目前固定设置为0 — a full answer can only be continued by narrowing the time window (<see cref="SmsBatchReconciler"/>).
+    /// </summary>
+    public virtual async Task<IReadOnlyList<SmsReceipt>> PullByPhoneAsync(string phone, DateTimeOffset since, CancellationToken ct,
+        DateTimeOffset? until = null) =>
         Receipts(await CallAsync("PullSmsSendStatusByPhoneNumber", new
         {
-            BeginTime = since.ToUnixTimeSeconds(), Offset = 0, Limit = 100, PhoneNumber = phone, SmsSdkAppId = options.Value.SmsSdkAppId,
+            BeginTime = since.ToUnixTimeSeconds(), EndTime = until?.ToUnixTimeSeconds(), Offset = 0, Limit = ByPhoneLimit, PhoneNumber = phone,
+            SmsSdkAppId = options.Value.SmsSdkAppId,
         }, ct));
 
     static List<SmsReceipt> Receipts(JsonElement r)
@@ -93,7 +103,11 @@ public class TencentSmsClient(HttpClient http, IOptions<SmsOptions> options, Tim
     }
 
     /// <summary>Tencent expects PascalCase field names as given.</summary>
-    static readonly JsonSerializerOptions RawJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    static readonly JsonSerializerOptions RawJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, // an optional field left out, not sent as null
+    };
 }
 
 public sealed record SmsSendStatus(string PhoneNumber, string? SerialNo, string Code, string? Message, long? Fee = null)
