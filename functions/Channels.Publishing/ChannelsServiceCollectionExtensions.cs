@@ -150,10 +150,10 @@ public static class ChannelsServiceCollectionExtensions
 
     /// <summary>
     /// Short HTTP-level retries for safe methods only: a POST that may have reached the platform is never
-    /// re-sent here — the activity retries it after reading the ledger.
+    /// re-sent here — the activity retries it after reading the ledger. Connections are recycled (<see cref="ChannelHttpLifetime"/>).
     /// </summary>
     static void AddChannelResilience(this IHttpClientBuilder builder) =>
-        builder.AddStandardResilienceHandler(o =>
+        builder.WithPooledConnectionLifetime().AddStandardResilienceHandler(o =>
         {
             o.Retry.DisableForUnsafeHttpMethods();
             o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(20);
