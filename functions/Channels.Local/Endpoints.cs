@@ -39,7 +39,6 @@ public static class Endpoints
         {
             path = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
             if (path.Contains("..", StringComparison.Ordinal)) return Results.NotFound();
-            await storage.EnsureCreatedAsync();
             var blob = storage.Web.GetBlobClient(path);
             try
             {

@@ -29,6 +29,8 @@ public static class ChannelsServiceCollectionExtensions
         AddOptions<Reports.ReportOptions>(services, Reports.ReportOptions.SectionName);
 
         services.AddSingleton<ChannelsStorage>();
+        // First hosted service of both hosts: every table and container exists before anything else starts.
+        services.AddHostedService<StorageInitializer>();
         Columns.ColumnsRegistration.AddColumnCatalogue(services);
         services.AddSingleton<BodySanitizer>();
         services.AddSingleton<ListingBook>();

@@ -13,7 +13,6 @@ public sealed class SmsReceiptStore(ChannelsStorage storage)
 {
     public async Task SaveAsync(string itemId, IEnumerable<SmsReceipt> receipts, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var actions = receipts.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(itemId,
             SmsPublisher.ReceiptKey(r.SerialNo))
         {
@@ -26,7 +25,6 @@ public sealed class SmsReceiptStore(ChannelsStorage storage)
     /// <summary>The item a SerialNo/sid was sent for, or null when it is not ours.</summary>
     public async Task<string?> ItemOfAsync(string serialNo, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var row = await storage.SmsReceipts.GetEntityIfExistsAsync<TableEntity>(SmsPublisher.SidPartition, SmsPublisher.ReceiptKey(serialNo),
             cancellationToken: ct);
         return row.HasValue ? row.Value?.GetString("ItemId") : null;
