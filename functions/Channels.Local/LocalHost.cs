@@ -36,6 +36,8 @@ public static class LocalHost
         configure?.Invoke(builder);
         var sandbox = await EmbeddedSandbox.StartIfWantedAsync(builder);
         Demo.DemoOffice.ApplyDefaults(builder);
+        // The sandbox's addresses and credentials, explicitly, in the sandbox profile only (the embedded sandbox implies it).
+        Channels.Publishing.Configuration.SandboxProfile.Apply(builder.Configuration, impliedByEmbeddedSandbox: sandbox is not null);
         var backend = DurableBackend.From(builder.Configuration["CHANNELS_BACKEND"]);
         var connection = builder.Configuration[$"{StorageOptions.SectionName}:ConnectionString"] ?? "UseDevelopmentStorage=true";
         var sidecar = await DurableSidecar.StartAsync(backend, connection, LoggerFactory.Create(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning)));

@@ -68,6 +68,7 @@ public static class ChannelsServiceCollectionExtensions
                 o.ReaderKey ??= config["CHANNELS_KEY_READER"];
             });
         Operations.InstancePurgeRegistration.AddInstancePurge(services);
+        Configuration.ProductionSettings.AddProductionSettingsValidation(services);
 
         // The five channels: one line each.
         services.AddWebsiteChannel();
