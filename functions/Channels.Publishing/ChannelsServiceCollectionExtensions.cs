@@ -52,6 +52,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<StatisticsApi>();
         services.AddSingleton<SmsCallbackApi>();
         services.AddSingleton<Orchestration.VerdictSignal>();
+        services.AddSingleton<ActivityCancellation>();
         services.AddSingleton<SmsAudiencesApi>();
         services.AddSingleton<Channels.Sms.SmsAudienceStore>();
         services.AddSingleton<Channels.Sms.SmsAudienceResolver>();
