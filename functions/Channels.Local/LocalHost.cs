@@ -51,6 +51,8 @@ public static class LocalHost
         builder.Services.AddChannelsCore();
         builder.Services.AddChannelsRateLimiting();
         builder.Services.AddSingleton(sidecar);
+        // Stops the sidecar, its channel and the embedded sandbox asynchronously after every hosted service has stopped.
+        builder.Services.AddHostedService(_ => new LocalHostResources(channel, sidecar, sandbox));
         builder.Services.AddDurableTaskWorker(b =>
         {
             b.UseGrpc(channel);
@@ -72,12 +74,6 @@ public static class LocalHost
         app.UseChannelsSecurityHeaders();
         app.UseRateLimiter();
         app.MapLocalHost();
-        app.Lifetime.ApplicationStopped.Register(() =>
-        {
-            channel.Dispose();
-            sidecar.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            sandbox?.StopAsync().GetAwaiter().GetResult();
-        });
         return app;
     }
 }
