@@ -76,12 +76,14 @@ public sealed class DurableTriggers
     {
         var activity = ActivatorUtilities.CreateInstance<TActivity>(ctx.InstanceServices);
         var instanceId = ctx.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? "" : "";
-        return activity.RunAsync(new FunctionActivityContext(typeof(TActivity).Name, instanceId), input);
+        return activity.RunAsync(new FunctionActivityContext(typeof(TActivity).Name, instanceId, ctx.CancellationToken), input);
     }
 
-    sealed class FunctionActivityContext(string name, string instanceId) : TaskActivityContext
+    /// <summary>The invocation's name, instance and cancellation (FunctionContext.CancellationToken: host shutdown or cancelled invocation).</summary>
+    sealed class FunctionActivityContext(string name, string instanceId, CancellationToken cancellation) : CancellableActivityContext
     {
         public override TaskName Name { get; } = name;
         public override string InstanceId { get; } = instanceId;
+        public override CancellationToken CancellationToken { get; } = cancellation;
     }
 }

@@ -10,7 +10,7 @@ namespace Channels.FunctionApp;
 
 /// <summary>
 /// The v1 HTTP API: one trigger per entry of <see cref="ApiRoutes"/> (name, method and route from the table, the handler
-/// run from it). Anonymous at the Functions level on purpose: every handler asks AccessGate for the caller's role (x-api-key
+/// run from it). Anonymous at the Functions level on purpose: RouteRunner checks the route's role with AccessGate (x-api-key
 /// or, with Easy Auth on, the signed-in user's app roles), so the dashboard and scripts need no function key — see
 /// docs/deploy.md. A parity test (tests/Channels.Tests/FunctionApp/RouteParityTests.cs) fails when this file and the table differ.
 /// </summary>

@@ -4,6 +4,9 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// Channels:Profile=sandbox (local.settings.example.json) fills in the sandbox's addresses and credentials; in Azure no
+// profile is named, so every production setting is required (Channels.Publishing.Configuration.ProductionSettings).
+Channels.Publishing.Configuration.SandboxProfile.Apply(builder.Configuration);
 builder.UseMiddleware<Channels.FunctionApp.SecurityHeadersMiddleware>();
 builder.Services.AddChannelsCore();
 

@@ -11,6 +11,6 @@ namespace Channels.FunctionApp;
 public sealed class PurgeTimer(InstancePurge purge)
 {
     [Function("PurgeFinishedInstances")]
-    public Task Purge([TimerTrigger("%PurgeCron%")] TimerInfo timer, [DurableClient] DurableTaskClient client) =>
-        purge.RunAsync(client, CancellationToken.None);
+    public Task Purge([TimerTrigger("%PurgeCron%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        purge.RunAsync(client, context.CancellationToken);
 }

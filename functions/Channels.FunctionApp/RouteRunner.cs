@@ -1,3 +1,4 @@
+using Channels.Publishing.Api.Access;
 using Channels.Publishing.Api.Routes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,9 @@ using Microsoft.DurableTask.Client;
 namespace Channels.FunctionApp;
 
 /// <summary>
-/// Runs the handler of a route in <see cref="ApiRoutes"/> for an HTTP trigger: the route's values come from the
-/// trigger's binding data (where the Functions host puts the matched route parameters).
+/// Runs the handler of a route in <see cref="ApiRoutes"/> for an HTTP trigger, after the route's access check
+/// (<see cref="RouteAccess"/>, as the local host's endpoint filter does): the route's values come from the trigger's binding
+/// data (where the Functions host puts the matched route parameters).
 /// </summary>
 public static class RouteRunner
 {
@@ -17,7 +19,8 @@ public static class RouteRunner
         var route = ApiRoutes.Named(name);
         var data = context.BindingContext.BindingData;
         var values = route.Parameters.ToDictionary(p => p, p => data.TryGetValue(p, out var v) ? v?.ToString() : null, StringComparer.Ordinal);
-        await route.Handler(new ApiCall(req.HttpContext, context.InstanceServices, client, values));
+        var call = new ApiCall(req.HttpContext, context.InstanceServices, client, values);
+        if (await RouteAccess.AllowAsync(route, req.HttpContext, call.Api<AccessGate>())) await route.Handler(call);
         return new EmptyResult();
     }
 }

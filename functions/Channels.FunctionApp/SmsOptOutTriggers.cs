@@ -10,5 +10,5 @@ namespace Channels.FunctionApp;
 public sealed class SmsOptOutTriggers(SmsOptOuts optOuts)
 {
     [Function("SmsReplyPullTimer")]
-    public Task PullTimer([TimerTrigger("%SmsReplyPullCron%")] TimerInfo timer) => optOuts.PullRepliesAsync(CancellationToken.None);
+    public Task PullTimer([TimerTrigger("%SmsReplyPullCron%")] TimerInfo timer, FunctionContext context) => optOuts.PullRepliesAsync(context.CancellationToken);
 }

@@ -10,9 +10,9 @@ namespace Channels.FunctionApp;
 public sealed class TimerTriggers(IOptions<DeliveryOptions> delivery, IOptions<Channels.Publishing.Channels.WeChat.WeChatOptions> wechat, TimeProvider time)
 {
     [Function("WeChatDigestTimer")]
-    public async Task Digest([TimerTrigger("%WeChatDigestCron%")] TimerInfo timer, [DurableClient] DurableTaskClient client)
+    public async Task Digest([TimerTrigger("%WeChatDigestCron%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
         if (!wechat.Value.DigestEnabled) return;
-        await DigestApi.StartAsync(client, ChinaTime.Date(time.GetUtcNow()), delivery.Value.ToPolicy(), CancellationToken.None);
+        await DigestApi.StartAsync(client, ChinaTime.Date(time.GetUtcNow()), delivery.Value.ToPolicy(), context.CancellationToken);
     }
 }

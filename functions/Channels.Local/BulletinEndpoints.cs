@@ -14,7 +14,6 @@ public static class BulletinEndpoints
         {
             path = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
             if (path.Contains("..", StringComparison.Ordinal)) return Results.NotFound();
-            await storage.EnsureCreatedAsync();
             try
             {
                 var content = await storage.Bulletin.GetBlobClient(path).DownloadContentAsync(ctx.RequestAborted);

@@ -1,3 +1,4 @@
+using Channels.Publishing.Configuration;
 using Channels.Sandbox;
 
 namespace Channels.Local;
@@ -20,7 +21,7 @@ internal static class EmbeddedSandbox
             o.WeChatPushUrl = builder.Configuration["Channels:Sandbox:WeChatPushUrl"] ?? "";
             o.WeChatPushToken = builder.Configuration["Channels:WeChat:EventToken"] ?? "";
             // The site we link to is the app's bound safe domain (安全域名), as an operator configures it at Weibo.
-            var siteUrl = builder.Configuration["Channels:Website:BaseUrl"] ?? new Channels.Publishing.Channels.Website.WebsiteOptions().BaseUrl;
+            var siteUrl = builder.Configuration["Channels:Website:BaseUrl"] ?? SandboxProfile.Settings["Channels:Website:BaseUrl"];
             if (Uri.TryCreate(siteUrl, UriKind.Absolute, out var site)) o.WeiboSafeDomains += "," + site.Host;
             if (builder.Configuration["Channels:Sandbox:WeiboSafeDomains"] is { Length: > 0 } safe) o.WeiboSafeDomains = safe;
         });

@@ -15,8 +15,8 @@ public static class Endpoints
     }
 
     /// <summary>
-    /// Every route of <see cref="ApiRoutes"/> under /api/ (the Function App declares the same table as triggers). A route
-    /// added here by hand, outside the table, fails RouteParityTests: add it to ApiRoutes instead.
+    /// Every route of <see cref="ApiRoutes"/> under /api/ (the Function App declares the same table as triggers), each behind
+    /// the access filter of its role. A route added here by hand, outside the table, fails RouteParityTests: add it to ApiRoutes.
     /// </summary>
     public static void MapChannelsApi(this WebApplication app)
     {
@@ -26,7 +26,9 @@ public static class Endpoints
                 route.Handler(new ApiCall(ctx, ctx.RequestServices, null,
                     route.Parameters.ToDictionary(p => p, p => ctx.Request.RouteValues.TryGetValue(p, out var v) ? v?.ToString() : null,
                         StringComparer.Ordinal))))
-                .WithName(route.Name);
+                .WithName(route.Name)
+                .WithMetadata(route)
+                .AddEndpointFilter(new RouteAccessFilter(route));
         }
     }
 
@@ -37,7 +39,6 @@ public static class Endpoints
         {
             path = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? "") + "index.html" : path;
             if (path.Contains("..", StringComparison.Ordinal)) return Results.NotFound();
-            await storage.EnsureCreatedAsync();
             var blob = storage.Web.GetBlobClient(path);
             try
             {

@@ -36,6 +36,8 @@ public static class LocalHost
         configure?.Invoke(builder);
         var sandbox = await EmbeddedSandbox.StartIfWantedAsync(builder);
         Demo.DemoOffice.ApplyDefaults(builder);
+        // The sandbox's addresses and credentials, explicitly, in the sandbox profile only (the embedded sandbox implies it).
+        Channels.Publishing.Configuration.SandboxProfile.Apply(builder.Configuration, impliedByEmbeddedSandbox: sandbox is not null);
         var backend = DurableBackend.From(builder.Configuration["CHANNELS_BACKEND"]);
         var connection = builder.Configuration[$"{StorageOptions.SectionName}:ConnectionString"] ?? "UseDevelopmentStorage=true";
         var sidecar = await DurableSidecar.StartAsync(backend, connection, LoggerFactory.Create(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning)));
@@ -49,6 +51,8 @@ public static class LocalHost
         builder.Services.AddChannelsCore();
         builder.Services.AddChannelsRateLimiting();
         builder.Services.AddSingleton(sidecar);
+        // Stops the sidecar, its channel and the embedded sandbox asynchronously after every hosted service has stopped.
+        builder.Services.AddHostedService(_ => new LocalHostResources(channel, sidecar, sandbox));
         builder.Services.AddDurableTaskWorker(b =>
         {
             b.UseGrpc(channel);
@@ -70,12 +74,6 @@ public static class LocalHost
         app.UseChannelsSecurityHeaders();
         app.UseRateLimiter();
         app.MapLocalHost();
-        app.Lifetime.ApplicationStopped.Register(() =>
-        {
-            channel.Dispose();
-            sidecar.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            sandbox?.StopAsync().GetAwaiter().GetResult();
-        });
         return app;
     }
 }

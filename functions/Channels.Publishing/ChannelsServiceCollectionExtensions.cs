@@ -29,6 +29,8 @@ public static class ChannelsServiceCollectionExtensions
         AddOptions<Reports.ReportOptions>(services, Reports.ReportOptions.SectionName);
 
         services.AddSingleton<ChannelsStorage>();
+        // First hosted service of both hosts: every table and container exists before anything else starts.
+        services.AddHostedService<StorageInitializer>();
         Columns.ColumnsRegistration.AddColumnCatalogue(services);
         services.AddSingleton<BodySanitizer>();
         services.AddSingleton<ListingBook>();
@@ -50,6 +52,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<StatisticsApi>();
         services.AddSingleton<SmsCallbackApi>();
         services.AddSingleton<Orchestration.VerdictSignal>();
+        services.AddSingleton<ActivityCancellation>();
         services.AddSingleton<SmsAudiencesApi>();
         services.AddSingleton<Channels.Sms.SmsAudienceStore>();
         services.AddSingleton<Channels.Sms.SmsAudienceResolver>();
@@ -66,6 +69,7 @@ public static class ChannelsServiceCollectionExtensions
                 o.ReaderKey ??= config["CHANNELS_KEY_READER"];
             });
         Operations.InstancePurgeRegistration.AddInstancePurge(services);
+        Configuration.ProductionSettings.AddProductionSettingsValidation(services);
 
         // The five channels: one line each.
         services.AddWebsiteChannel();
@@ -150,10 +154,10 @@ public static class ChannelsServiceCollectionExtensions
 
     /// <summary>
     /// Short HTTP-level retries for safe methods only: a POST that may have reached the platform is never
-    /// re-sent here — the activity retries it after reading the ledger.
+    /// re-sent here — the activity retries it after reading the ledger. Connections are recycled (<see cref="ChannelHttpLifetime"/>).
     /// </summary>
     static void AddChannelResilience(this IHttpClientBuilder builder) =>
-        builder.AddStandardResilienceHandler(o =>
+        builder.WithPooledConnectionLifetime().AddStandardResilienceHandler(o =>
         {
             o.Retry.DisableForUnsafeHttpMethods();
             o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(20);

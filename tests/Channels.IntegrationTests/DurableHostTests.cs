@@ -36,7 +36,7 @@ public class DurableHostTests(ChannelsHost host)
             app = await LocalHost.BuildAsync([
                 "--urls=http://127.0.0.1:0", $"--Channels:Storage:ConnectionString={host.StorageConnectionString}", "--Channels:Storage:Prefix=durable",
                 // The shared host's sandbox, so its journal shows what this host posted.
-                "--Channels:Sandbox:Embedded=false", $"--Channels:WeChat:BaseUrl={host.Sandbox.BaseAddress}wechat/",
+                "--Channels:Sandbox:Embedded=false", "--Channels:Profile=sandbox", $"--Channels:WeChat:BaseUrl={host.Sandbox.BaseAddress}wechat/",
                 $"--Channels:Weibo:BaseUrl={host.Sandbox.BaseAddress}weibo/", $"--Channels:Sms:BaseUrl={host.Sandbox.BaseAddress}sms/",
                 "--Channels:Delivery:VerdictPollSeconds=0.2",
                 "--Channels:Delivery:FirstRetrySeconds=0.2", "--Channels:Delivery:MaxRetrySeconds=1", "--Channels:Delivery:RecoveryRounds=0",

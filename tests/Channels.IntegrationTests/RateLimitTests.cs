@@ -26,6 +26,7 @@ public class RateLimitTests(ChannelsHost host)
             "--urls=http://127.0.0.1:0",
             $"--Channels:Storage:ConnectionString={host.StorageConnectionString}",
             "--Channels:Storage:Prefix=ratelimit",
+            "--Channels:Profile=sandbox", // no sandbox runs here: the profile only supplies the channel settings
             "--Channels:RateLimit:ExemptLoopback=false",
             $"--Channels:RateLimit:ReadPermitsPerMinute={Reads}",
             $"--Channels:RateLimit:ReadBurst={Reads}",

@@ -1,4 +1,5 @@
 using Channels.Publishing.Channels.Sms;
+using Channels.Publishing.Configuration;
 using Channels.Publishing.Items;
 using Channels.Sandbox.Sms;
 using Microsoft.Extensions.DependencyInjection;
@@ -136,6 +137,7 @@ public class SmsConformanceTests(ChannelsHost host) : IAsyncLifetime
         var options = new SmsOptions { BatchSize = 201 };
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true));
+        Assert.Contains(results, r => r.MemberNames.Contains(nameof(SmsOptions.BatchSize)));
     }
 
     [Fact]
@@ -183,6 +185,10 @@ public class SmsConformanceTests(ChannelsHost host) : IAsyncLifetime
         Assert.Equal("AmbiguousWithAnotherReconciledBatch", ambiguous.Code);
     }
 
-    TencentSmsClient Client() => new(new HttpClient { BaseAddress = new Uri(host.Sandbox.BaseAddress!, "sms/") }, Options.Create(new SmsOptions()),
-        TimeProvider.System);
+    /// <summary>A client with the sandbox profile's credentials (the options have no defaults).</summary>
+    TencentSmsClient Client() => new(new HttpClient { BaseAddress = new Uri(host.Sandbox.BaseAddress!, "sms/") }, Options.Create(new SmsOptions
+    {
+        SecretId = SandboxProfile.Settings["Channels:Sms:SecretId"], SecretKey = SandboxProfile.Settings["Channels:Sms:SecretKey"],
+        SmsSdkAppId = SandboxProfile.Settings["Channels:Sms:SmsSdkAppId"],
+    }), TimeProvider.System);
 }

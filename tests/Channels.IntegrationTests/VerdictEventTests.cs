@@ -29,7 +29,8 @@ public sealed class VerdictEventTests(ChannelsHost shared, Xunit.Abstractions.IT
         await sandbox.StartAsync();
         var sandboxUrl = sandbox.Urls.First().TrimEnd('/');
         var app = await LocalHost.BuildAsync([
-            "--urls=http://127.0.0.1:0", $"--CHANNELS_BACKEND={backend}", $"--Channels:Storage:ConnectionString={shared.StorageConnectionString}",
+            "--urls=http://127.0.0.1:0", "--Channels:Profile=sandbox",
+            $"--CHANNELS_BACKEND={backend}", $"--Channels:Storage:ConnectionString={shared.StorageConnectionString}",
             $"--Channels:Storage:Prefix=verdict{backend[..3]}", $"--Channels:WeChat:BaseUrl={sandboxUrl}/wechat/",
             $"--Channels:Weibo:BaseUrl={sandboxUrl}/weibo/",
             $"--Channels:Sms:BaseUrl={sandboxUrl}/sms/", "--Channels:Delivery:VerdictPollSeconds=600", "--Channels:Delivery:VerdictPollMaxSeconds=600",

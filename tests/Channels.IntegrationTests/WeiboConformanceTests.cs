@@ -15,7 +15,11 @@ public sealed class WeiboSandbox : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
 
     public WeiboClient Client(string rip = "20.0.0.1") => new(new HttpClient { BaseAddress = new Uri(Http.BaseAddress!, "/weibo/") },
-        Options.Create(new WeiboOptions { BaseUrl = new Uri(Http.BaseAddress!, "/weibo/").ToString(), Rip = rip }));
+        Options.Create(new WeiboOptions
+        {
+            BaseUrl = new Uri(Http.BaseAddress!, "/weibo/").ToString(), Rip = rip,
+            AccessToken = Channels.Publishing.Configuration.SandboxProfile.Settings["Channels:Weibo:AccessToken"],
+        }));
 
     public async Task InitializeAsync()
     {

@@ -37,6 +37,7 @@ internal static class ChaosRunner
             if (only.Count > 0 && !only.Contains(scenario.Name)) continue;
             var args = new List<string>
             {
+                "--Channels:Profile=sandbox",
                 $"--CHANNELS_BACKEND={scenario.Backend}", $"--Channels:Storage:ConnectionString={storage}", $"--Channels:Storage:Prefix=c{run[^6..]}s{index}",
                 $"--Channels:WeChat:BaseUrl={sandboxUrl}/wechat/", $"--Channels:Weibo:BaseUrl={sandboxUrl}/weibo/", $"--Channels:Sms:BaseUrl={sandboxUrl}/sms/",
                 $"--CHANNELS_KEY_ADMIN={Key}", "--Channels:Delivery:MaxAttempts=8", "--Channels:Delivery:FirstRetrySeconds=0.5",

@@ -20,7 +20,6 @@ public sealed class MonitoringApi(
 {
     public async Task WhoAmIAsync(HttpContext ctx)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Reader)) return;
         var role = access.RoleOf(ctx.Request);
         await ApiResponses.JsonAsync(ctx, 200, new { role = ApiRoles.Name(role), label = ApiRoles.Chinese(role) });
     }
@@ -28,7 +27,6 @@ public sealed class MonitoringApi(
     /// <summary>GET /api/publications?status=&amp;channel=&amp;state=&amp;column=&amp;from=&amp;to=&amp;q=&amp;limit=&amp;offset=</summary>
     public async Task ListAsync(HttpContext ctx)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Reader)) return;
         if (PublicationFilter.Parse(ctx.Request.Query) is var (filter, problems) && problems.Count > 0)
         {
             await ApiResponses.ProblemAsync(ctx, 400, "查询条件无效", string.Join("；", problems.Values.SelectMany(v => v)), problems);
@@ -42,7 +40,6 @@ public sealed class MonitoringApi(
     public async Task RetryAsync(HttpContext ctx, DurableTaskClient client, string id, string channel)
     {
         var ct = ctx.RequestAborted;
-        if (!await access.AllowAsync(ctx, ApiRole.Admin)) return;
         if (await publications.FindOr404Async(ctx, id) is not { } record) return;
         if (!record.ChannelList.Contains(channel, StringComparer.Ordinal))
         {
@@ -85,7 +82,6 @@ public sealed class MonitoringApi(
     public async Task RetractAsync(HttpContext ctx, DurableTaskClient client, string id)
     {
         var ct = ctx.RequestAborted;
-        if (!await access.AllowAsync(ctx, ApiRole.Admin)) return;
         var (request, problem) = await RetractForm.ReadAsync(ctx.Request, ct);
         if (request is null)
         {
@@ -113,14 +109,12 @@ public sealed class MonitoringApi(
 
     public async Task HealthAsync(HttpContext ctx)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Reader)) return;
         await ApiResponses.JsonAsync(ctx, 200, await health.GetAsync(ctx.RequestAborted));
     }
 
     /// <summary>POST /api/channels/{channel}/resume: an admin has renewed the credentials; lifts the hold.</summary>
     public async Task ResumeAsync(HttpContext ctx, string channel)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Admin)) return;
         if (channel != ChannelNames.Weibo || !await weibo.ResumeAsync(ctx.RequestAborted))
         {
             await ApiResponses.ProblemAsync(ctx, 409, "该渠道没有暂停", $"渠道 {channel} 当前没有因凭证失效而暂停",

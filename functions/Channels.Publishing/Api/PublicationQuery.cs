@@ -17,7 +17,6 @@ public sealed class PublicationQuery(ChannelsStorage storage, DeliveryLedger led
 
     public async Task<PublicationPage> ListAsync(PublicationFilter f, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var conditions = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow}") };
         if (f.Status is { } s) conditions.Add(TableClient.CreateQueryFilter($"Status eq {s}"));
         if (f.From is { } from) conditions.Add(TableClient.CreateQueryFilter($"PublishAt ge {from}"));

@@ -25,7 +25,6 @@ public sealed class ScheduleApi(PublicationStore store, PublicationsApi publicat
     async Task ChangeAsync(HttpContext ctx, DurableTaskClient client, string id, bool cancel)
     {
         var ct = ctx.RequestAborted;
-        if (!await access.AllowAsync(ctx, ApiRole.Editor)) return;
         var (body, status, field, message) = await ReadAsync(ctx.Request, cancel, ct);
         if (body is null)
         {

@@ -18,14 +18,12 @@ public sealed class SmsAudiencesApi(SmsAudienceStore store, AccessGate access, S
 
     public async Task ListAsync(HttpContext ctx)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Reader)) return;
         var all = await store.ListAsync(ctx.RequestAborted);
         await ApiResponses.JsonAsync(ctx, 200, new { audiences = all.Select(a => new { name = a.Name, members = a.Members, optedOut = a.OptedOut }) });
     }
 
     public async Task GetAsync(HttpContext ctx, string name)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Reader)) return;
         if (await NameOr422Async(ctx, name) is false) return;
         if (await store.GetAsync(name, ctx.RequestAborted) is not { } members)
         {
@@ -52,7 +50,6 @@ public sealed class SmsAudiencesApi(SmsAudienceStore store, AccessGate access, S
 
     public async Task RemoveMemberAsync(HttpContext ctx, string name, string number)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Admin)) return;
         if (await NameOr422Async(ctx, name) is false) return;
         if (PhoneNumbers.Normalise(number) is not { } normal)
         {
@@ -76,7 +73,6 @@ public sealed class SmsAudiencesApi(SmsAudienceStore store, AccessGate access, S
 
     async Task WriteAsync(HttpContext ctx, string name, Func<string, IReadOnlyCollection<string>, CancellationToken, Task> write)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Admin)) return;
         if (await NameOr422Async(ctx, name) is false) return;
         if (await ReadNumbersAsync(ctx) is not { } numbers) return;
         await write(name, numbers, ctx.RequestAborted);

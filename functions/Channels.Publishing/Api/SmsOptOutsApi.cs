@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Channels.Publishing.Api.Access;
 using Channels.Publishing.Channels.Sms;
 using Channels.Publishing.Items;
 using Microsoft.AspNetCore.Http;
@@ -12,13 +11,12 @@ namespace Channels.Publishing.Api;
 /// /api/sms/optouts/{number} (undo: the number may be sent to again) and POST /api/sms/optouts/pull (read the
 /// platform's pending replies now). Numbers are shown in full: only admins see this list.
 /// </summary>
-public sealed class SmsOptOutsApi(SmsOptOutStore store, SmsOptOuts optOuts, AccessGate access, TimeProvider time)
+public sealed class SmsOptOutsApi(SmsOptOutStore store, SmsOptOuts optOuts, TimeProvider time)
 {
     const int MaxBodyBytes = 512 * 1024;
 
     public async Task ListAsync(HttpContext ctx)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Admin)) return;
         var list = await store.ListAsync(ctx.RequestAborted);
         await ApiResponses.JsonAsync(ctx, 200, new
         {
@@ -29,7 +27,6 @@ public sealed class SmsOptOutsApi(SmsOptOutStore store, SmsOptOuts optOuts, Acce
 
     public async Task AddAsync(HttpContext ctx)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Admin)) return;
         if (await RequestBody.ReadAsync(ctx.Request, MaxBodyBytes, ctx.RequestAborted) is not { } bytes)
         {
             await ApiResponses.ProblemAsync(ctx, 413, "请求体过大", $"请求体不能超过{MaxBodyBytes / 1024}KB", new Dictionary<string, string[]> { ["body"] = ["过大"] });
@@ -80,7 +77,6 @@ public sealed class SmsOptOutsApi(SmsOptOutStore store, SmsOptOuts optOuts, Acce
 
     public async Task RemoveAsync(HttpContext ctx, string number)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Admin)) return;
         if (PhoneNumbers.Normalise(number) is not { } e164)
         {
             await ApiResponses.ProblemAsync(ctx, 422, "号码无效", "不是有效的中国大陆手机号码", new Dictionary<string, string[]> { ["number"] = ["不是有效的中国大陆手机号码"] });
@@ -98,7 +94,6 @@ public sealed class SmsOptOutsApi(SmsOptOutStore store, SmsOptOuts optOuts, Acce
 
     public async Task PullAsync(HttpContext ctx)
     {
-        if (!await access.AllowAsync(ctx, ApiRole.Admin)) return;
         await ApiResponses.JsonAsync(ctx, 200, new { added = await optOuts.PullRepliesAsync(ctx.RequestAborted) });
     }
 }

@@ -12,7 +12,7 @@ namespace Channels.Publishing.Api;
 /// Accept: text/markdown) and GET /api/health.
 /// </summary>
 public sealed class StatisticsApi(
-    StatisticsService statistics, Monitoring.RulesService rules, ChannelsStorage storage, Access.AccessGate access, IOptions<ReportOptions> report,
+    StatisticsService statistics, Monitoring.RulesService rules, ChannelsStorage storage, IOptions<ReportOptions> report,
         TimeProvider time,
     Columns.ColumnCatalogue? catalogue = null, Microsoft.Extensions.Logging.ILogger<StatisticsApi>? logger = null)
 {
@@ -20,7 +20,6 @@ public sealed class StatisticsApi(
 
     public async Task GetYearAsync(HttpContext ctx, string year)
     {
-        if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
         if (await YearAsync(ctx, year) is not { } y) return;
         var stats = await statistics.ForYearAsync(y, ctx.RequestAborted);
         switch (ctx.Request.Query["format"].ToString())
@@ -46,14 +45,12 @@ public sealed class StatisticsApi(
     /// <summary>GET /api/rules/{year}: emergencies, disclosure deadlines, interpretations, freshness and alerts.</summary>
     public async Task GetRulesAsync(HttpContext ctx, string year)
     {
-        if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
         if (await YearAsync(ctx, year) is not { } y) return;
         await ApiResponses.JsonAsync(ctx, 200, await rules.ForYearAsync(y, ctx.RequestAborted));
     }
 
     public async Task GetReportAsync(HttpContext ctx, string year)
     {
-        if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
         if (await YearAsync(ctx, year) is not { } y) return;
         var built = AnnualReport.Build(await statistics.ForYearAsync(y, ctx.RequestAborted), report.Value.DistrictName, time.GetUtcNow(),
             await rules.ForYearAsync(y, ctx.RequestAborted), await ColumnsAsync(ctx.RequestAborted));

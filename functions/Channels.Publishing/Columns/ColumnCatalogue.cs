@@ -65,7 +65,6 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
     /// <summary>Replaces the active list (see <see cref="ColumnCatalogEdit"/>); conditional write, retried on a race.</summary>
     public async Task<ColumnEditResult> ReplaceAsync(IReadOnlyList<ColumnInput?>? columns, string by, string source, CancellationToken ct = default)
     {
-        await storage.EnsureCreatedAsync();
         var blob = storage.Archive.GetBlobClient(DocumentPath);
         for (var attempt = 0; ; attempt++)
         {
@@ -129,7 +128,6 @@ public sealed class ColumnCatalogue(ChannelsStorage storage, IConfiguration conf
                 return result.Next;
             }
 
-            await storage.EnsureCreatedAsync();
             var (doc, _) = await BlobJson.ReadAsync<CatalogueDocument>(storage.Archive.GetBlobClient(DocumentPath), ct);
             var set = doc?.ToSet() ?? ColumnSet.Default;
             Cache(set);

@@ -28,7 +28,6 @@ public sealed class CountingIndex
 
     public async Task CountAsync(int year, int month, IEnumerable<CountedPost> posts, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var partition = year.ToString(CultureInfo.InvariantCulture);
         var rows = posts.Select(p => new TableEntity(partition, p.RowKey)
         {
@@ -63,7 +62,6 @@ public sealed class CountingIndex
 
     public async Task<string> VersionAsync(int year, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var row = await storage.StatVersions.GetEntityIfExistsAsync<TableEntity>(VersionsPartition, year.ToString(CultureInfo.InvariantCulture), ["Token"], ct);
         return row.HasValue ? row.Value!.GetString("Token") ?? "" : "";
     }

@@ -14,7 +14,6 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
     public async Task<(DeliveryEntry Entry, bool Created)> GetOrCreateIntentAsync(string itemId, string channel, string contentHash, int attempts,
         CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         return await GetOrCreateAsync(itemId, channel, contentHash, attempts, DeliveryState.Intent, null, ct);
     }
 
@@ -22,7 +21,6 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
     public async Task<(DeliveryEntry Entry, bool Created)> GetOrCreateAsync(
         string itemId, string channel, string contentHash, int attempts, string state, DateTimeOffset? notBefore, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var now = time.GetUtcNow();
         var entry = new DeliveryEntry
         {
@@ -45,7 +43,6 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
     /// <summary>Reads one row, or null.</summary>
     public async Task<DeliveryEntry?> FindAsync(string itemId, string channel, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var r = await storage.Deliveries.GetEntityIfExistsAsync<DeliveryEntry>(itemId, channel, cancellationToken: ct);
         return r.HasValue ? r.Value : null;
     }
@@ -59,7 +56,6 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
 
     public async Task<IReadOnlyList<DeliveryEntry>> ForItemAsync(string itemId, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var rows = new List<DeliveryEntry>();
         await foreach (var e in storage.Deliveries.QueryAsync<DeliveryEntry>(e => e.PartitionKey == itemId, cancellationToken: ct))
         {

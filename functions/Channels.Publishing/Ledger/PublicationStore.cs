@@ -37,14 +37,12 @@ public sealed class PublicationStore(ChannelsStorage storage)
 
     public async Task<PublicationRecord?> FindAsync(string id, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var r = await storage.Publications.GetEntityIfExistsAsync<PublicationRecord>(id, PublicationRecord.ItemRow, cancellationToken: ct);
         return r.HasValue ? r.Value : null;
     }
 
     public async Task<string> ArchiveAsync(PublicationItem item, string hash, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var name = $"items/{item.Id}/{hash}.json";
         var blob = storage.Archive.GetBlobClient(name);
         var json = JsonSerializer.SerializeToUtf8Bytes(item, ChannelsJson.Options);

@@ -20,7 +20,6 @@ public sealed class ChannelHealthService(ChannelsStorage storage, IEnumerable<IC
 
     async Task<HealthReport> BuildAsync(CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var open = new List<DeliveryEntry>();
         const string filter = "State ne 'delivered' and State ne 'retracted' and State ne 'correction-sent'";
         await foreach (var row in storage.Deliveries.QueryAsync<DeliveryEntry>(filter,

@@ -37,7 +37,6 @@ public sealed class RulesService(
             if (cache.TryGetValue(year, out var hit) && now - hit.GeneratedAt < CacheFor) return hit;
         }
 
-        await storage.EnsureCreatedAsync();
         var ofYear = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Year eq {year}"), ct);
         var interpretations = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Interprets ge {""}"), ct);
         var recent = await QueryAsync(

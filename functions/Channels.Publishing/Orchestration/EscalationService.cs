@@ -35,7 +35,6 @@ public sealed class EscalationService(
             ? $"紧急信息已超过发布时限，{names}仍未送达，请立即处置：“{record.Item.Title}”（事件发生于{incident}，时限{ChinaTime.Format(e.DeadlineAt)}）"
             : $"紧急信息距发布时限不足{Math.Round((e.DeadlineAt - e.At).TotalMinutes).ToString(CultureInfo.InvariantCulture)}分钟，" +
                 $"{names}尚未送达，请立即处置：“{record.Item.Title}”（时限{ChinaTime.Format(e.DeadlineAt)}）";
-        await storage.EnsureCreatedAsync();
         try
         {
             await storage.Alerts.AddEntityAsync(new TableEntity(ChinaTime.YearOf(e.IncidentAt).ToString(CultureInfo.InvariantCulture), $"{e.ItemId}|{e.Kind}")

@@ -76,19 +76,19 @@ public sealed class WeChatDigestOrchestrator : TaskOrchestrator<DigestRequest, s
 public sealed record DigestRequest(string Date, DeliveryPolicy Policy);
 
 /// <summary>Chooses the day's digest items.</summary>
-public sealed class PlanDigestActivity(WeChatDigest digest) : TaskActivity<string, IReadOnlyList<string>>
+public sealed class PlanDigestActivity(WeChatDigest digest, ActivityCancellation cancel) : TaskActivity<string, IReadOnlyList<string>>
 {
-    public override Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, string input) => digest.PlanAsync(input, CancellationToken.None);
+    public override Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, string input) => digest.PlanAsync(input, cancel.For(context));
 }
 
 /// <summary>Sends the day's digest and records each item's verdict.</summary>
-public sealed class SendDigestActivity(WeChatDigest digest) : TaskActivity<string, string>
+public sealed class SendDigestActivity(WeChatDigest digest, ActivityCancellation cancel) : TaskActivity<string, string>
 {
-    public override Task<string> RunAsync(TaskActivityContext context, string input) => digest.SendAsync(input, CancellationToken.None);
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => digest.SendAsync(input, cancel.For(context));
 }
 
 /// <summary>Asks message/mass/get for the digest's mass send and records a final answer.</summary>
-public sealed class CheckDigestActivity(WeChatDigestVerdict verdict) : TaskActivity<string, string>
+public sealed class CheckDigestActivity(WeChatDigestVerdict verdict, ActivityCancellation cancel) : TaskActivity<string, string>
 {
-    public override Task<string> RunAsync(TaskActivityContext context, string input) => verdict.CheckAsync(input, CancellationToken.None);
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => verdict.CheckAsync(input, cancel.For(context));
 }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Channels.Publishing.Storage;
 
 /// <summary>
-/// The tables and containers Channels keeps in one Azure Storage account, created on first use.
+/// The tables and containers Channels keeps in one Azure Storage account, created once at start-up by
+/// <see cref="StorageInitializer"/> (the code that uses them assumes they exist).
 /// Tables: publications (one row per item), deliveries (the ledger), delivered (the counting index),
 /// statversions (one change token per year), smsreceipts, channelstate (per-channel settings the app learns: the
 /// WeChat cover's media id, Weibo's hourly posting window). Containers: archive (submitted items and listing
@@ -78,7 +79,10 @@ public sealed class ChannelsStorage
             blobOptions));
     }
 
-    /// <summary>Creates what is missing, once per process (again after a failure, e.g. storage not up yet); nothing when CreateResources is off.</summary>
+    /// <summary>
+    /// Creates what is missing, once per process (again after a failure, e.g. storage not up yet); nothing when CreateResources
+    /// is off. Called by <see cref="StorageInitializer"/> at start-up and by the health probe; nowhere else.
+    /// </summary>
     public Task EnsureCreatedAsync()
     {
         lock (gate)

@@ -93,7 +93,6 @@ public sealed class ListingBook(ChannelsStorage storage)
 
     async Task<IReadOnlyList<SiteListing>> MergeAsync(string key, List<SiteListing> entries, HashSet<string> removed, int? limit, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var blob = storage.Archive.GetBlobClient($"listings/{key}.json");
         for (var attempt = 0; ; attempt++)
         {

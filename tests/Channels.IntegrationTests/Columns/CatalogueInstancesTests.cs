@@ -21,17 +21,21 @@ public class CatalogueInstancesTests(CatalogueHost host)
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
-    ColumnCatalogue Instance(string prefix, TimeProvider clock) => new(
-        new ChannelsStorage(Options.Create(new StorageOptions { ConnectionString = host.StorageConnectionString, Prefix = prefix })),
-        new ConfigurationBuilder().Build(), clock, NullLogger<ColumnCatalogue>.Instance);
+    /// <summary>Another process over the same account: its start-up creates the prefix's tables and containers, as a host's would.</summary>
+    async Task<ColumnCatalogue> InstanceAsync(string prefix, TimeProvider clock)
+    {
+        var storage = new ChannelsStorage(Options.Create(new StorageOptions { ConnectionString = host.StorageConnectionString, Prefix = prefix }));
+        await storage.EnsureCreatedAsync();
+        return new(storage, new ConfigurationBuilder().Build(), clock, NullLogger<ColumnCatalogue>.Instance);
+    }
 
     [Fact]
     public async Task AddedColumn_AcceptedEverywhereAtOnce_RetirementWithinTheCacheTime()
     {
         var prefix = "mi" + Guid.NewGuid().ToString("N")[..8];
         var clock = new StepClock();
-        var a = Instance(prefix, clock);
-        var b = Instance(prefix, clock);
+        var a = await InstanceAsync(prefix, clock);
+        var b = await InstanceAsync(prefix, clock);
         Assert.Equal(0, (await b.CurrentAsync()).Version); // b caches the default
 
         var added = await a.ReplaceAsync([new ColumnInput { Name = "镇街动态", Kind = "news" }, new ColumnInput { Name = "通知公告" }], "admin", "api");
@@ -47,6 +51,6 @@ public class CatalogueInstancesTests(CatalogueHost host)
         var later = await b.CurrentAsync();
         Assert.Equal(2, later.Version);
         Assert.Null(later.FindActive("通知公告"));
-        Assert.Equal(2, (await Instance(prefix, clock).CurrentAsync()).History.Count);
+        Assert.Equal(2, (await (await InstanceAsync(prefix, clock)).CurrentAsync()).History.Count);
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using Channels.Local;
 using Channels.Publishing.Api;
-using Channels.Publishing.Api.Access;
 using Channels.Publishing.Ledger;
 using Channels.Publishing.Monitoring;
 using Channels.Publishing.Orchestration;
@@ -54,11 +53,10 @@ public class SmallHolesTests
             + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
             + "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
         var storage = new ChannelsStorage(Options.Create(new StorageOptions { ConnectionString = connection }));
-        var access = new AccessGate(new OptionsMonitorStub(new AccessOptions()));
         var ledger = new DeliveryLedger(storage, TimeProvider.System);
         var api = new StatisticsApi(new StatisticsService(storage, new CountingIndex(storage)),
             new RulesService(storage, ledger, Options.Create(new EscalationOptions()), Options.Create(new InterpretationOptions()), TimeProvider.System),
-            storage, access, Options.Create(new ReportOptions()), TimeProvider.System);
+            storage, Options.Create(new ReportOptions()), TimeProvider.System);
         var ctx = new DefaultHttpContext();
         ctx.Response.Body = new MemoryStream();
 
@@ -67,12 +65,5 @@ public class SmallHolesTests
         Assert.Equal(503, ctx.Response.StatusCode);
         var body = Encoding.UTF8.GetString(((MemoryStream)ctx.Response.Body).ToArray());
         Assert.Equal("{\"status\":\"unhealthy\",\"storage\":\"unavailable\"}", body);
-    }
-
-    sealed class OptionsMonitorStub(AccessOptions value) : IOptionsMonitor<AccessOptions>
-    {
-        public AccessOptions CurrentValue => value;
-        public AccessOptions Get(string? name) => value;
-        public IDisposable? OnChange(Action<AccessOptions, string?> listener) => null;
     }
 }

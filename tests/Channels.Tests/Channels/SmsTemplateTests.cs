@@ -98,7 +98,11 @@ public class SmsTemplateTests
     [Fact]
     public void Options_AllVariableTemplate_Refused()
     {
-        var options = new SmsOptions { Templates = [new SmsTemplate { Id = "2000001", Text = "{1}", Variables = [new() { MaxLength = 6 }] }] };
+        var options = new SmsOptions
+        {
+            BaseUrl = "https://sms.tencentcloudapi.com/", SecretId = "id", SecretKey = "key", SmsSdkAppId = "1400000001",
+            Templates = [new SmsTemplate { Id = "2000001", Text = "{1}", Variables = [new() { MaxLength = 6 }] }],
+        };
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
 
         System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);

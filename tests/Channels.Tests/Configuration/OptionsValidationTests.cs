@@ -2,6 +2,7 @@ using Channels.Publishing;
 using Channels.Publishing.Channels;
 using Channels.Publishing.Channels.WeChat;
 using Channels.Publishing.Channels.Weibo;
+using Channels.Publishing.Configuration;
 using Channels.Publishing.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,14 +70,66 @@ public class OptionsValidationTests
         Assert.Equal("secret-from-key-vault", provider.GetRequiredService<IOptions<WeChatOptions>>().Value.AppSecret);
     }
 
+    /// <summary>No channel setting at all outside the sandbox profile: the start fails naming every one, not pointing at 127.0.0.1.</summary>
     [Fact]
-    public void AddChannelsCore_NoSettings_DefaultsToAzuriteAndSandbox()
+    public void AddChannelsCore_NoSettings_StartFailsNamingEveryProductionSetting()
     {
         using var provider = Build([]);
+
+        var failures = Assert.Throws<AggregateException>(() => provider.GetRequiredService<IStartupValidator>().Validate())
+            .InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+
+        Assert.All(ProductionSettings.Required, r => Assert.Contains(failures,
+            f => f.Contains($"{r.Key} is required outside the sandbox profile ({r.What}未配置)", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("Channels:WeChat:AppId")]
+    [InlineData("Channels:Weibo:AccessToken")]
+    [InlineData("Channels:Sms:SecretKey")]
+    [InlineData("Channels:Website:BaseUrl")]
+    public void AddChannelsCore_AzureSettingsLackingOne_StartFailsNamingIt_InEnglishAndChinese(string key)
+    {
+        var settings = AzureSettings();
+        settings.Remove(key);
+        using var provider = Build(settings);
+
+        var message = StartupFailure(provider).Message;
+        Assert.Contains($"{key} is required outside the sandbox profile", message, StringComparison.Ordinal);
+        Assert.Contains("未配置", message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The sandbox profile names its values explicitly; with them the same empty configuration starts.</summary>
+    [Fact]
+    public void AddChannelsCore_SandboxProfile_DefaultsToAzuriteAndTheSandboxSettings()
+    {
+        var settings = SandboxProfile.Settings.ToDictionary(s => s.Key, s => (string?)s.Value);
+        settings[SandboxProfile.Key] = SandboxProfile.Name;
+        using var provider = Build(settings);
 
         provider.GetRequiredService<IStartupValidator>().Validate();
 
         Assert.Equal("devstoreaccount1", provider.GetRequiredService<ChannelsStorage>().Web.AccountName);
+        Assert.Equal("wx-sandbox-appid", provider.GetRequiredService<IOptions<WeChatOptions>>().Value.AppId);
+    }
+
+    [Fact]
+    public void SandboxProfile_Apply_FillsOnlyWhatIsUnset_AndOnlyInTheProfile()
+    {
+        var production = new ConfigurationManager();
+        Assert.False(SandboxProfile.Apply(production));
+        Assert.Null(production["Channels:WeChat:AppId"]);
+
+        var local = new ConfigurationManager();
+        local.AddInMemoryCollection([new("Channels:WeChat:BaseUrl", "http://127.0.0.1:9999/wechat/")]);
+        Assert.True(SandboxProfile.Apply(local, impliedByEmbeddedSandbox: true));
+        Assert.Equal("http://127.0.0.1:9999/wechat/", local["Channels:WeChat:BaseUrl"]);
+        Assert.Equal("AKIDsandbox", local["Channels:Sms:SecretId"]);
+        Assert.True(SandboxProfile.IsSelected(local));
+
+        var named = new ConfigurationManager();
+        named.AddInMemoryCollection([new(SandboxProfile.Key, "production")]);
+        Assert.False(SandboxProfile.Apply(named, impliedByEmbeddedSandbox: true));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public class RouteParityTests
     [Fact]
     public void ARouteOnOneHostOnly_IsReported()
     {
-        var extra = new ApiRoute("ListWidgets", ApiRoutes.Get, "widgets", _ => Task.CompletedTask);
+        var extra = new ApiRoute("ListWidgets", ApiRoutes.Get, "widgets", ApiRoutes.Reader, _ => Task.CompletedTask);
         var table = ApiRoutes.All.Append(extra).ToList();
 
         Assert.Equal(["in ApiRoutes, no Function App trigger: (ListWidgets, GET, widgets)"], FunctionAppDifferences(table, FunctionAppRoutes()));

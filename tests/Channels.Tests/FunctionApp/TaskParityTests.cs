@@ -88,7 +88,10 @@ public class TaskConstructionTests
     public void EveryTableActivity_IsConstructibleFromTheCoreServices()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        // The sandbox profile's settings: the channel options have no defaults outside it.
+        var sandbox = new ConfigurationManager();
+        global::Channels.Publishing.Configuration.SandboxProfile.Apply(sandbox, impliedByEmbeddedSandbox: true);
+        services.AddSingleton<IConfiguration>(sandbox);
         services.AddLogging();
         services.AddChannelsCore();
         using var provider = services.BuildServiceProvider();

@@ -34,9 +34,9 @@ public class TriggerTests
             Options.Create(new EscalationOptions()), TimeProvider.System);
         var statistics = new StatisticsApi(new StatisticsService(Storage, new CountingIndex(Storage)),
             new global::Channels.Publishing.Monitoring.RulesService(Storage, ledger, Options.Create(new EscalationOptions()),
-                Options.Create(new global::Channels.Publishing.Rules.InterpretationOptions()), TimeProvider.System), Storage, access,
+                Options.Create(new global::Channels.Publishing.Rules.InterpretationOptions()), TimeProvider.System), Storage,
             Options.Create(new global::Channels.Publishing.Reports.ReportOptions()), TimeProvider.System);
-        return new ServiceCollection().AddSingleton(publications).AddSingleton(statistics).BuildServiceProvider();
+        return new ServiceCollection().AddSingleton(publications).AddSingleton(statistics).AddSingleton(access).BuildServiceProvider();
     }
 
     static (HttpTriggers Triggers, FunctionContext Context) Triggers(Dictionary<string, object?>? routeValues = null)

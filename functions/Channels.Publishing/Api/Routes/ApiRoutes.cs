@@ -1,3 +1,4 @@
+using Channels.Publishing.Api.Access;
 using Channels.Publishing.Dashboard;
 
 namespace Channels.Publishing.Api.Routes;
@@ -6,13 +7,18 @@ namespace Channels.Publishing.Api.Routes;
 /// The one route table of the HTTP API. The local host maps <see cref="All"/> under /api/; the Function App declares one
 /// trigger per entry (attributes need constants: [Function(nameof(ApiRoutes.X))] with Route = ApiRoutes.X), and a unit
 /// test fails when the two differ. To add a route: a const (name = the function name, value = the template), one line in
-/// <see cref="All"/>, and the trigger in the Function App (copy a neighbour). Every handler decides the caller's role
-/// itself (AccessGate), so both hosts expose the routes anonymously at their own level.
+/// <see cref="All"/> with the smallest role that may call it, and the trigger in the Function App (copy a neighbour).
+/// Access is enforced once, before the handler, from the entry's role (<see cref="RouteAccess"/>: the local host's endpoint
+/// filter, the Function App's RouteRunner); handlers never check it themselves. <see cref="Open"/> routes check their
+/// caller their own way (the platforms' signed callbacks) or serve nothing private (health, the dashboard's files).
 /// </summary>
 public static class ApiRoutes
 {
     // Lower case, the form the Functions documentation uses in HttpTrigger; ASP.NET Core matches methods case-insensitively.
     public const string Get = "get", Post = "post", Put = "put", Delete = "delete";
+
+    /// <summary>The role column: Open lets anyone through the gate (the handler or nothing private guards it).</summary>
+    public const ApiRole Open = ApiRole.None, Reader = ApiRole.Reader, Editor = ApiRole.Editor, Admin = ApiRole.Admin;
 
     public const string SubmitPublication = "publications";
     public const string ListPublications = "publications";
@@ -52,42 +58,42 @@ public static class ApiRoutes
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
-        new(nameof(SubmitPublication), Post, SubmitPublication, c => c.Api<PublicationsApi>().SubmitAsync(c.Http, c.Durable)),
-        new(nameof(ListPublications), Get, ListPublications, c => c.Api<MonitoringApi>().ListAsync(c.Http)),
-        new(nameof(GetPublication), Get, GetPublication, c => c.Api<PublicationsApi>().GetAsync(c.Http, c["id"])),
-        new(nameof(GetPublicationProof), Get, GetPublicationProof, c => c.Api<PublicationsApi>().ProofAsync(c.Http, c["id"])),
-        new(nameof(RetryChannel), Post, RetryChannel, c => c.Api<MonitoringApi>().RetryAsync(c.Http, c.Durable, c["id"], c["channel"])),
-        new(nameof(RetractPublication), Post, RetractPublication, c => c.Api<MonitoringApi>().RetractAsync(c.Http, c.Durable, c["id"])),
-        new(nameof(ReschedulePublication), Post, ReschedulePublication, c => c.Api<ScheduleApi>().RescheduleAsync(c.Http, c.Durable, c["id"])),
-        new(nameof(CancelPublication), Post, CancelPublication, c => c.Api<ScheduleApi>().CancelAsync(c.Http, c.Durable, c["id"])),
-        new(nameof(WeChatDigestNow), Post, WeChatDigestNow, c => c.Api<DigestApi>().TriggerAsync(c.Http, c.Durable)),
-        new(nameof(ChannelHealth), Get, ChannelHealth, c => c.Api<MonitoringApi>().HealthAsync(c.Http)),
-        new(nameof(ResumeChannel), Post, ResumeChannel, c => c.Api<MonitoringApi>().ResumeAsync(c.Http, c["channel"])),
-        new(nameof(WeChatEventsVerify), Get, WeChatEventsVerify, c => c.Api<WeChatEventsApi>().VerifyUrlAsync(c.Http)),
-        new(nameof(WeChatEvents), Post, WeChatEvents, c => c.Api<WeChatEventsApi>().ReceiveAsync(c.Http, c.Durable)),
-        new(nameof(WhoAmI), Get, WhoAmI, c => c.Api<MonitoringApi>().WhoAmIAsync(c.Http)),
-        new(nameof(Dashboard), Get, Dashboard, c => DashboardAssets.ServeAsync(c.Http, c.Optional("path"))),
-        new(nameof(GetStatistics), Get, GetStatistics, c => c.Api<StatisticsApi>().GetYearAsync(c.Http, c["year"])),
-        new(nameof(GetRules), Get, GetRules, c => c.Api<StatisticsApi>().GetRulesAsync(c.Http, c["year"])),
-        new(nameof(GetReport), Get, GetReport, c => c.Api<StatisticsApi>().GetReportAsync(c.Http, c["year"])),
-        new(nameof(SmsReceipts), Post, SmsReceipts, c => c.Api<SmsCallbackApi>().ReceiveAsync(c.Http, c.Durable)),
-        new(nameof(ListSmsAudiences), Get, ListSmsAudiences, c => c.Api<SmsAudiencesApi>().ListAsync(c.Http)),
-        new(nameof(GetSmsAudience), Get, GetSmsAudience, c => c.Api<SmsAudiencesApi>().GetAsync(c.Http, c["name"])),
-        new(nameof(ReplaceSmsAudience), Put, ReplaceSmsAudience, c => c.Api<SmsAudiencesApi>().ReplaceAsync(c.Http, c["name"])),
-        new(nameof(AddSmsAudienceMembers), Post, AddSmsAudienceMembers, c => c.Api<SmsAudiencesApi>().AddMembersAsync(c.Http, c["name"])),
-        new(nameof(RemoveSmsAudienceMember), Delete, RemoveSmsAudienceMember,
+        new(nameof(SubmitPublication), Post, SubmitPublication, Editor, c => c.Api<PublicationsApi>().SubmitAsync(c.Http, c.Durable)),
+        new(nameof(ListPublications), Get, ListPublications, Reader, c => c.Api<MonitoringApi>().ListAsync(c.Http)),
+        new(nameof(GetPublication), Get, GetPublication, Reader, c => c.Api<PublicationsApi>().GetAsync(c.Http, c["id"])),
+        new(nameof(GetPublicationProof), Get, GetPublicationProof, Reader, c => c.Api<PublicationsApi>().ProofAsync(c.Http, c["id"])),
+        new(nameof(RetryChannel), Post, RetryChannel, Admin, c => c.Api<MonitoringApi>().RetryAsync(c.Http, c.Durable, c["id"], c["channel"])),
+        new(nameof(RetractPublication), Post, RetractPublication, Admin, c => c.Api<MonitoringApi>().RetractAsync(c.Http, c.Durable, c["id"])),
+        new(nameof(ReschedulePublication), Post, ReschedulePublication, Editor, c => c.Api<ScheduleApi>().RescheduleAsync(c.Http, c.Durable, c["id"])),
+        new(nameof(CancelPublication), Post, CancelPublication, Editor, c => c.Api<ScheduleApi>().CancelAsync(c.Http, c.Durable, c["id"])),
+        new(nameof(WeChatDigestNow), Post, WeChatDigestNow, Admin, c => c.Api<DigestApi>().TriggerAsync(c.Http, c.Durable)),
+        new(nameof(ChannelHealth), Get, ChannelHealth, Reader, c => c.Api<MonitoringApi>().HealthAsync(c.Http)),
+        new(nameof(ResumeChannel), Post, ResumeChannel, Admin, c => c.Api<MonitoringApi>().ResumeAsync(c.Http, c["channel"])),
+        new(nameof(WeChatEventsVerify), Get, WeChatEventsVerify, Open, c => c.Api<WeChatEventsApi>().VerifyUrlAsync(c.Http)),
+        new(nameof(WeChatEvents), Post, WeChatEvents, Open, c => c.Api<WeChatEventsApi>().ReceiveAsync(c.Http, c.Durable)),
+        new(nameof(WhoAmI), Get, WhoAmI, Reader, c => c.Api<MonitoringApi>().WhoAmIAsync(c.Http)),
+        new(nameof(Dashboard), Get, Dashboard, Open, c => DashboardAssets.ServeAsync(c.Http, c.Optional("path"))),
+        new(nameof(GetStatistics), Get, GetStatistics, Reader, c => c.Api<StatisticsApi>().GetYearAsync(c.Http, c["year"])),
+        new(nameof(GetRules), Get, GetRules, Reader, c => c.Api<StatisticsApi>().GetRulesAsync(c.Http, c["year"])),
+        new(nameof(GetReport), Get, GetReport, Reader, c => c.Api<StatisticsApi>().GetReportAsync(c.Http, c["year"])),
+        new(nameof(SmsReceipts), Post, SmsReceipts, Open, c => c.Api<SmsCallbackApi>().ReceiveAsync(c.Http, c.Durable)),
+        new(nameof(ListSmsAudiences), Get, ListSmsAudiences, Reader, c => c.Api<SmsAudiencesApi>().ListAsync(c.Http)),
+        new(nameof(GetSmsAudience), Get, GetSmsAudience, Reader, c => c.Api<SmsAudiencesApi>().GetAsync(c.Http, c["name"])),
+        new(nameof(ReplaceSmsAudience), Put, ReplaceSmsAudience, Admin, c => c.Api<SmsAudiencesApi>().ReplaceAsync(c.Http, c["name"])),
+        new(nameof(AddSmsAudienceMembers), Post, AddSmsAudienceMembers, Admin, c => c.Api<SmsAudiencesApi>().AddMembersAsync(c.Http, c["name"])),
+        new(nameof(RemoveSmsAudienceMember), Delete, RemoveSmsAudienceMember, Admin,
             c => c.Api<SmsAudiencesApi>().RemoveMemberAsync(c.Http, c["name"], c["number"])),
-        new(nameof(GetGazette), Get, GetGazette, c => c.Api<BulletinApi>().GazetteAsync(c.Http, c["year"], c["month"])),
-        new(nameof(RebuildGazette), Post, RebuildGazette, c => c.Api<BulletinApi>().GazetteAsync(c.Http, c["year"], c["month"])),
-        new(nameof(Health), Get, Health, c => c.Api<StatisticsApi>().HealthAsync(c.Http)),
-        new(nameof(GetColumns), Get, GetColumns, c => c.Api<ColumnsApi>().GetAsync(c.Http)),
-        new(nameof(ReplaceColumns), Put, ReplaceColumns, c => c.Api<ColumnsApi>().ReplaceAsync(c.Http)),
-        new(nameof(GetColumnHistory), Get, GetColumnHistory, c => c.Api<ColumnsApi>().HistoryAsync(c.Http)),
-        new(nameof(ListSmsOptOuts), Get, ListSmsOptOuts, c => c.Api<SmsOptOutsApi>().ListAsync(c.Http)),
-        new(nameof(AddSmsOptOuts), Post, AddSmsOptOuts, c => c.Api<SmsOptOutsApi>().AddAsync(c.Http)),
-        new(nameof(PullSmsReplies), Post, PullSmsReplies, c => c.Api<SmsOptOutsApi>().PullAsync(c.Http)),
-        new(nameof(RemoveSmsOptOut), Delete, RemoveSmsOptOut, c => c.Api<SmsOptOutsApi>().RemoveAsync(c.Http, c["number"])),
-        new(nameof(SmsReplies), Post, SmsReplies, c => c.Api<SmsReplyCallbackApi>().ReceiveAsync(c.Http)),
+        new(nameof(GetGazette), Get, GetGazette, Reader, c => c.Api<BulletinApi>().GazetteAsync(c.Http, c["year"], c["month"])),
+        new(nameof(RebuildGazette), Post, RebuildGazette, Admin, c => c.Api<BulletinApi>().GazetteAsync(c.Http, c["year"], c["month"])),
+        new(nameof(Health), Get, Health, Open, c => c.Api<StatisticsApi>().HealthAsync(c.Http)),
+        new(nameof(GetColumns), Get, GetColumns, Reader, c => c.Api<ColumnsApi>().GetAsync(c.Http)),
+        new(nameof(ReplaceColumns), Put, ReplaceColumns, Admin, c => c.Api<ColumnsApi>().ReplaceAsync(c.Http)),
+        new(nameof(GetColumnHistory), Get, GetColumnHistory, Admin, c => c.Api<ColumnsApi>().HistoryAsync(c.Http)),
+        new(nameof(ListSmsOptOuts), Get, ListSmsOptOuts, Admin, c => c.Api<SmsOptOutsApi>().ListAsync(c.Http)),
+        new(nameof(AddSmsOptOuts), Post, AddSmsOptOuts, Admin, c => c.Api<SmsOptOutsApi>().AddAsync(c.Http)),
+        new(nameof(PullSmsReplies), Post, PullSmsReplies, Admin, c => c.Api<SmsOptOutsApi>().PullAsync(c.Http)),
+        new(nameof(RemoveSmsOptOut), Delete, RemoveSmsOptOut, Admin, c => c.Api<SmsOptOutsApi>().RemoveAsync(c.Http, c["number"])),
+        new(nameof(SmsReplies), Post, SmsReplies, Open, c => c.Api<SmsReplyCallbackApi>().ReceiveAsync(c.Http)),
     ];
 
     static readonly Dictionary<string, ApiRoute> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);

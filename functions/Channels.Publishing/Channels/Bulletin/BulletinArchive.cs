@@ -28,7 +28,6 @@ public sealed class BulletinArchive(ChannelsStorage storage)
 
     public async Task SaveAsync(BulletinDocument doc, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var json = JsonSerializer.Serialize(doc, ChannelsJson.Options);
         var hash = ContentHash.OfText(json);
         var blob = storage.Archive.GetBlobClient(PathOf(doc.Id));
@@ -56,7 +55,6 @@ public sealed class BulletinArchive(ChannelsStorage storage)
     /// <summary>The documents of <paramref name="ids"/> in that order; an id without a document is left out.</summary>
     public async Task<IReadOnlyList<BulletinDocument>> LoadAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var docs = new BulletinDocument?[ids.Count];
         var missing = Enumerable.Range(0, ids.Count).Where(i => !cache.TryGetValue(ids[i], out docs[i])).ToList();
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct }, async (i, c) =>

@@ -68,7 +68,6 @@ public sealed class BulletinExports(ChannelsStorage storage, ListingBook listing
     /// <summary>True when the export at <paramref name="path"/> has been written (a read: nothing is created).</summary>
     public async Task<bool> ExistsAsync(string path, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         return (await storage.Bulletin.GetBlobClient(path).ExistsAsync(ct)).Value;
     }
 

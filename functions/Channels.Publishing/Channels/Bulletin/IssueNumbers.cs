@@ -18,7 +18,6 @@ public sealed class IssueNumbers(ChannelsStorage storage)
     /// <summary>The date's issue number, assigning the year's next one if the date has none yet.</summary>
     public async Task<int> AssignAsync(string date, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var blob = storage.Archive.GetBlobClient($"bulletin/issue-numbers/{date[..4]}.json");
         for (var attempt = 0; ; attempt++)
         {

@@ -16,7 +16,6 @@ public sealed class SmsAudienceStore(ChannelsStorage storage)
 {
     public async Task<IReadOnlyList<SmsAudienceMember>?> GetAsync(string name, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var members = new List<SmsAudienceMember>();
         await foreach (var e in storage.SmsAudiences.QueryAsync<TableEntity>(e => e.PartitionKey == name, select: ["RowKey", "OptedOut"],
             cancellationToken: ct))
@@ -30,7 +29,6 @@ public sealed class SmsAudienceStore(ChannelsStorage storage)
     /// <summary>Every audience with its member and opted-out counts.</summary>
     public async Task<IReadOnlyList<(string Name, int Members, int OptedOut)>> ListAsync(CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var counts = new SortedDictionary<string, (int Members, int OptedOut)>(StringComparer.Ordinal);
         await foreach (var e in storage.SmsAudiences.QueryAsync<TableEntity>(select: ["PartitionKey", "OptedOut"], cancellationToken: ct))
         {
@@ -64,7 +62,6 @@ public sealed class SmsAudienceStore(ChannelsStorage storage)
     /// <summary>Removes a member, or with <paramref name="optOut"/> keeps it marked opted out. False when it is not a member.</summary>
     public async Task<bool> RemoveAsync(string name, string number, bool optOut, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var row = await storage.SmsAudiences.GetEntityIfExistsAsync<TableEntity>(name, number, cancellationToken: ct);
         if (!row.HasValue) return false;
         if (optOut) await storage.SmsAudiences.UpsertEntityAsync(new TableEntity(name, number) { ["OptedOut"] = true }, TableUpdateMode.Replace, ct);
@@ -74,7 +71,6 @@ public sealed class SmsAudienceStore(ChannelsStorage storage)
 
     async Task SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         foreach (var chunk in actions.Chunk(100)) await storage.SmsAudiences.SubmitTransactionAsync(chunk, ct);
     }
 }

@@ -25,7 +25,6 @@ public sealed class SmsDeliverySummary
 
     public static async Task<SmsDeliverySummary> ReadAsync(ChannelsStorage storage, string itemId, SmsOptions options, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var s = new SmsDeliverySummary();
         TableEntity? message = null;
         DateTimeOffset? sentAt = null;

@@ -28,7 +28,6 @@ public sealed class SmsFollowUp(
 
     public async Task RunOnceAsync(CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var touched = await PullReceiptsAsync(ct);
         touched.UnionWith(await ResolvePendingAsync(ct));
         foreach (var itemId in touched) await RefreshAsync(itemId, ct);

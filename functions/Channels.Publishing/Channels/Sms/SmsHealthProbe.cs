@@ -16,7 +16,6 @@ public sealed class SmsHealthProbe(ChannelsStorage storage, IOptions<SmsOptions>
 
     public async Task<ProbeResult> ProbeAsync(CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         int batches = 0, numbers = 0;
         DateTimeOffset? oldest = null;
         var items = new SortedSet<string>(StringComparer.Ordinal);

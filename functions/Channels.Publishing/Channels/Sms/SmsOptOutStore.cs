@@ -19,7 +19,6 @@ public sealed class SmsOptOutStore(ChannelsStorage storage)
     /// <summary>Puts the number on the list; false when it was already there.</summary>
     public async Task<bool> AddAsync(SmsOptOut optOut, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         try
         {
             await storage.SmsOptOuts.AddEntityAsync(new TableEntity(Partition, optOut.Number)
@@ -37,7 +36,6 @@ public sealed class SmsOptOutStore(ChannelsStorage storage)
     /// <summary>Takes the number off the list (an admin's undo); false when it was not on it.</summary>
     public async Task<bool> RemoveAsync(string number, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         try
         {
             // The SDK answers a missing entity with its 404 response rather than an exception.
@@ -51,7 +49,6 @@ public sealed class SmsOptOutStore(ChannelsStorage storage)
 
     public async Task<IReadOnlyList<SmsOptOut>> ListAsync(CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var list = new List<SmsOptOut>();
         await foreach (var e in storage.SmsOptOuts.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: ct))
         {
@@ -65,7 +62,6 @@ public sealed class SmsOptOutStore(ChannelsStorage storage)
     public async Task<IReadOnlySet<string>> OptedOutAmongAsync(IReadOnlyCollection<string> numbers, CancellationToken ct)
     {
         if (numbers.Count == 0) return new HashSet<string>(StringComparer.Ordinal);
-        await storage.EnsureCreatedAsync();
         if (numbers.Count > 20)
         {
             var all = (await ListAsync(ct)).Select(o => o.Number).ToHashSet(StringComparer.Ordinal);

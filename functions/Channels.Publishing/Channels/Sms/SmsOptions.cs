@@ -6,18 +6,18 @@ public sealed class SmsOptions : IValidatableObject
 {
     public const string SectionName = "Channels:Sms";
 
-    /// <summary>Endpoint, ending in /: https://sms.tencentcloudapi.com/ in production, the sandbox locally.</summary>
+    /// <summary>Endpoint, ending in /: https://sms.tencentcloudapi.com/ in production, the sandbox locally (no default: see ProductionSettings).</summary>
     [Required, Url]
-    public string BaseUrl { get; set; } = "http://127.0.0.1:7081/sms/";
+    public string BaseUrl { get; set; } = "";
 
     [Required]
-    public string SecretId { get; set; } = "AKIDsandbox";
+    public string SecretId { get; set; } = "";
 
     [Required]
-    public string SecretKey { get; set; } = "sandbox-secret-key";
+    public string SecretKey { get; set; } = "";
 
     [Required]
-    public string SmsSdkAppId { get; set; } = "1400000001";
+    public string SmsSdkAppId { get; set; } = "";
 
     [Required]
     public string SignName { get; set; } = "政务公开";

@@ -56,7 +56,6 @@ public sealed class SmsPublisher(
 
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var item = job.Item;
         var (message, problem) = MessageOf(item.Sms!);
         if (message is null) return ChannelStep.Failed("短信无法按已审核模板发送：" + problem);

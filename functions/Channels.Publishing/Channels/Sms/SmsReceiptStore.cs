@@ -13,7 +13,6 @@ public sealed class SmsReceiptStore(ChannelsStorage storage)
 {
     public async Task SaveAsync(string itemId, IEnumerable<SmsReceipt> receipts, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var actions = receipts.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(itemId,
             SmsPublisher.ReceiptKey(r.SerialNo))
         {
@@ -29,7 +28,6 @@ public sealed class SmsReceiptStore(ChannelsStorage storage)
     /// <summary>The batch owning a SerialNo, and whether it was claimed by a reconciliation (number and time) rather than a SendSms answer.</summary>
     public async Task<SmsSerialOwner?> OwnerOfAsync(string serialNo, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var row = await storage.SmsReceipts.GetEntityIfExistsAsync<TableEntity>(SmsPublisher.SidPartition, SmsPublisher.ReceiptKey(serialNo),
             cancellationToken: ct);
         return row.HasValue && row.Value?.GetString("ItemId") is { } item ? new SmsSerialOwner(item, row.Value.GetBoolean("Reconciled") == true) : null;

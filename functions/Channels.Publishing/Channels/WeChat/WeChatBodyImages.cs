@@ -74,7 +74,6 @@ public sealed class WeChatBodyImages(WeChatClient client, ChannelsStorage storag
         if (bytes.Length >= MaxBytes) return (null, "图片超过1MB");
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        await storage.EnsureCreatedAsync();
         var cached = await storage.ChannelState.GetEntityIfExistsAsync<TableEntity>(CachePartition, hash, ["Url"], ct);
         if (cached.HasValue && cached.Value!.GetString("Url") is { } known) return (known, null);
         try

@@ -41,7 +41,6 @@ public sealed class WeChatCover(WeChatClient client, ChannelsStorage storage, IO
         try
         {
             if (cached == mediaId) cached = null;
-            await storage.EnsureCreatedAsync();
             var row = await storage.ChannelState.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: ct);
             if (row.HasValue && row.Value?.GetString("MediaId") == mediaId) await storage.ChannelState.DeleteEntityAsync(Partition, Row, row.Value.ETag, ct);
         }
@@ -59,7 +58,6 @@ public sealed class WeChatCover(WeChatClient client, ChannelsStorage storage, IO
         try
         {
             if (cached is not null) return cached;
-            await storage.EnsureCreatedAsync();
             var row = await storage.ChannelState.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: ct);
             if (row.HasValue && row.Value?.GetString("MediaId") is { } known) return cached = known;
             var mediaId = await client.AddThumbAsync(DefaultCoverJpeg.Bytes, "cover.jpg", ct);

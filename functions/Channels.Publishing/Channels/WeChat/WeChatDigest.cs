@@ -27,7 +27,6 @@ public sealed class WeChatDigest(
     /// <summary>Chooses the day's items (or returns the ones already chosen): the ids, oldest queued first.</summary>
     public async Task<IReadOnlyList<string>> PlanAsync(string date, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var existing = await storage.ChannelState.GetEntityIfExistsAsync<WeChatDigestRecord>(WeChatDigestRecord.Partition, date, cancellationToken: ct);
         if (existing.HasValue && existing.Value is { } r && r.State != "deferred") return r.ItemList;
 

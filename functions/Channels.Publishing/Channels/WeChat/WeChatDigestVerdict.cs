@@ -167,7 +167,6 @@ public sealed class WeChatDigestVerdict(
 
     async Task<WeChatDigestRecord?> ReadAsync(string date, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var row = await storage.ChannelState.GetEntityIfExistsAsync<WeChatDigestRecord>(WeChatDigestRecord.Partition, date, cancellationToken: ct);
         return row.HasValue ? row.Value : null;
     }

@@ -13,13 +13,11 @@ public sealed class WeChatMassIndex(ChannelsStorage storage)
 
     public async Task SaveAsync(string msgId, string date, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         await storage.ChannelState.UpsertEntityAsync(new TableEntity(Partition, msgId) { ["Date"] = date }, TableUpdateMode.Replace, ct);
     }
 
     public async Task<string?> DateOfAsync(string msgId, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var row = await storage.ChannelState.GetEntityIfExistsAsync<TableEntity>(Partition, msgId, ["Date"], ct);
         return row.HasValue ? row.Value!.GetString("Date") : null;
     }

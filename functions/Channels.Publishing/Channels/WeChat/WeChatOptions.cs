@@ -6,15 +6,15 @@ public sealed class WeChatOptions : IValidatableObject
 {
     public const string SectionName = "Channels:WeChat";
 
-    /// <summary>API base, ending in /: https://api.weixin.qq.com/ in production, the sandbox locally.</summary>
+    /// <summary>API base, ending in /: https://api.weixin.qq.com/ in production, the sandbox locally (no default: see ProductionSettings).</summary>
     [Required, Url]
-    public string BaseUrl { get; set; } = "http://127.0.0.1:7081/wechat/";
+    public string BaseUrl { get; set; } = "";
 
     [Required]
-    public string AppId { get; set; } = "wx-sandbox-appid";
+    public string AppId { get; set; } = "";
 
     [Required]
-    public string AppSecret { get; set; } = "wx-sandbox-secret";
+    public string AppSecret { get; set; } = "";
 
     /// <summary>
     /// Permanent cover image (thumb) media id used for every article. Empty (the default): a plain cover is uploaded

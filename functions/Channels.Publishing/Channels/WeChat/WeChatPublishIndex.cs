@@ -13,13 +13,11 @@ public sealed class WeChatPublishIndex(ChannelsStorage storage)
 
     public async Task SaveAsync(string publishId, string itemId, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         await storage.ChannelState.UpsertEntityAsync(new TableEntity(Partition, publishId) { ["ItemId"] = itemId }, TableUpdateMode.Replace, ct);
     }
 
     public async Task<string?> ItemOfAsync(string publishId, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var row = await storage.ChannelState.GetEntityIfExistsAsync<TableEntity>(Partition, publishId, ["ItemId"], ct);
         return row.HasValue ? row.Value!.GetString("ItemId") : null;
     }

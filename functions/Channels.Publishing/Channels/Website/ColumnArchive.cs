@@ -42,7 +42,6 @@ public sealed class ColumnArchive(ChannelsStorage storage, IOptions<WebsiteOptio
     async Task RunAsync(WebsiteColumn column, IReadOnlyList<ColumnChange> batch, Func<ColumnUpdate, Func<CancellationToken, Task>> render)
     {
         var ct = CancellationToken.None;
-        await storage.EnsureCreatedAsync();
         var headBlob = storage.Archive.GetBlobClient(HeadPath(column));
         var changes = batch.ToList();
         var removes = changes.Select(c => c.RemoveId).OfType<string>().ToHashSet(StringComparer.Ordinal);

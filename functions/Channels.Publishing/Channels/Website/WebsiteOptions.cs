@@ -6,9 +6,9 @@ public sealed class WebsiteOptions
 {
     public const string SectionName = "Channels:Website";
 
-    /// <summary>Public base URL of the static site (the $web container's web endpoint), without trailing slash.</summary>
+    /// <summary>Public base URL of the static site (the $web container's web endpoint), without trailing slash; no default (ProductionSettings).</summary>
     [Required, Url]
-    public string BaseUrl { get; set; } = "http://127.0.0.1:7071/site";
+    public string BaseUrl { get; set; } = "";
 
     /// <summary>The site's name (网站名称), in every page's header and title; configure it (the default is generic).</summary>
     [Required]

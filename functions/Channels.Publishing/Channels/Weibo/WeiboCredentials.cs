@@ -20,7 +20,6 @@ public sealed class WeiboCredentials(ChannelsStorage storage, IOptions<WeiboOpti
     /// <summary>The reason the current token is held, or null when it may be used.</summary>
     public async Task<string?> HeldReasonAsync(CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var row = await storage.ChannelState.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: ct);
         return row.HasValue && row.Value?.GetString("TokenHash") == TokenHash() ? row.Value.GetString("Reason") : null;
     }
@@ -28,7 +27,6 @@ public sealed class WeiboCredentials(ChannelsStorage storage, IOptions<WeiboOpti
     public async Task<string> HoldAsync(WeiboApiException e, CancellationToken ct)
     {
         var reason = $"微博凭据已失效（{e.Code}{Explain(e.Code)}），已暂停微博发布，未重试；请管理员重新授权并更新 AccessToken 后重新发布";
-        await storage.EnsureCreatedAsync();
         await storage.ChannelState.UpsertEntityAsync(new TableEntity(Partition, Row)
         {
             ["TokenHash"] = TokenHash(), ["Code"] = e.Code, ["Reason"] = reason, ["Message"] = e.Message,
@@ -39,7 +37,6 @@ public sealed class WeiboCredentials(ChannelsStorage storage, IOptions<WeiboOpti
     /// <summary>An admin has renewed the authorisation: lifts the hold. False when there was none.</summary>
     public async Task<bool> ResumeAsync(CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var response = await storage.ChannelState.DeleteEntityAsync(Partition, Row, Azure.ETag.All, ct);
         return response.Status != 404;
     }

@@ -6,12 +6,12 @@ public sealed class WeiboOptions
 {
     public const string SectionName = "Channels:Weibo";
 
-    /// <summary>API base, ending in /: https://api.weibo.com/ in production, the sandbox locally.</summary>
+    /// <summary>API base, ending in /: https://api.weibo.com/ in production, the sandbox locally (no default: see ProductionSettings).</summary>
     [Required, Url]
-    public string BaseUrl { get; set; } = "http://127.0.0.1:7081/weibo/";
+    public string BaseUrl { get; set; } = "";
 
     [Required]
-    public string AccessToken { get; set; } = "weibo-sandbox-token";
+    public string AccessToken { get; set; } = "";
 
     /// <summary>
     /// rip of statuses/share: "开发者上报的操作用户真实IP … 请传操作用户的真实有效IP" (https://open.weibo.com/wiki/2/statuses/share) —

@@ -41,7 +41,6 @@ public sealed class WeiboPostingWindow : IChannelPacer
 
     async Task<IReadOnlyList<DateTimeOffset?>> ReserveAsync(IReadOnlyList<PublicationItem> items, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var window = TimeSpan.FromSeconds(options.Value.WindowSeconds);
         var limit = options.Value.PostsPerHour;
         for (var attempt = 0; ; attempt++)
@@ -106,7 +105,6 @@ public sealed class WeiboPostingWindow : IChannelPacer
     /// <summary>Posts made or reserved in the current window (ending now), and the limit.</summary>
     public async Task<(int Used, int Limit)> UsageAsync(CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var now = time.GetUtcNow();
         var row = await storage.ChannelState.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: ct);
         var slots = row.HasValue && row.Value?.GetString("Slots") is { } json ? JsonSerializer.Deserialize<List<Slot>>(json) ?? [] : [];
