@@ -78,6 +78,7 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddWebsiteChannel(this IServiceCollection services)
     {
+        services.AddChannel(WebsiteChannel.Descriptor);
         services.AddSingleton<ColumnArchive>();
         services.AddSingleton<SiteMaps>();
         services.AddSingleton<SitePages>();
@@ -87,6 +88,7 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddBulletinChannel(this IServiceCollection services)
     {
+        services.AddChannel(BulletinChannel.Descriptor);
         AddOptions<BulletinOptions>(services, BulletinOptions.SectionName);
         services.AddSingleton<BulletinArchive>();
         services.AddSingleton<IssueNumbers>();
@@ -98,6 +100,7 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddWeChatChannel(this IServiceCollection services)
     {
+        services.AddChannel(WeChatChannel.Descriptor);
         AddOptions<WeChatOptions>(services, WeChatOptions.SectionName);
         services.AddSingleton<WeChatTokenCache>();
         services.AddSingleton<WeChatCover>();
@@ -119,11 +122,13 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddWeiboChannel(this IServiceCollection services)
     {
+        services.AddChannel(WeiboChannel.Descriptor);
         AddOptions<WeiboOptions>(services, WeiboOptions.SectionName);
         services.AddSingleton<IValidateOptions<WeiboOptions>, WeiboOptionsValidator>();
         services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl))
             .AddChannelResilience();
         services.AddSingleton<WeiboCredentials>();
+        services.AddSingleton<IChannelResumer>(sp => sp.GetRequiredService<WeiboCredentials>());
         services.AddSingleton<WeiboPostingWindow>();
         services.AddSingleton<IChannelPacer>(sp => sp.GetRequiredService<WeiboPostingWindow>());
         services.AddSingleton<Monitoring.IChannelHealthProbe, WeiboHealthProbe>();
@@ -133,6 +138,7 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddSmsChannel(this IServiceCollection services)
     {
+        services.AddChannel(SmsChannel.Descriptor);
         AddOptions<SmsOptions>(services, SmsOptions.SectionName);
         services.AddHttpClient<TencentSmsClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SmsOptions>>().Value.BaseUrl))
             .AddChannelResilience();
@@ -140,6 +146,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<SmsReceiptStore>();
         services.AddSingleton<IChannelPacer, SmsQuietHours>();
         services.AddSingleton<SmsPublisher>();
+        services.AddSingleton<IEscalationNotifier, SmsDutyNotifier>();
         services.AddSingleton<SmsFollowUp>();
         services.AddHostedService<SmsFollowUpService>();
         services.AddSingleton<Monitoring.IChannelHealthProbe, SmsHealthProbe>();

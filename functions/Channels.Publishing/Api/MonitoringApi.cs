@@ -16,7 +16,8 @@ namespace Channels.Publishing.Api;
 /// </summary>
 public sealed class MonitoringApi(
     PublicationStore store, PublicationQuery query, DeliveryLedger ledger, ChannelHealthService health, AccessGate access,
-    PublicationsApi publications, Channels.Weibo.WeiboCredentials weibo, IOptions<DeliveryOptions> delivery, TimeProvider time)
+    PublicationsApi publications, IEnumerable<Channels.IChannelResumer> resumers, IOptions<DeliveryOptions> delivery, TimeProvider time,
+    Channels.ChannelCatalog? channels = null)
 {
     public async Task WhoAmIAsync(HttpContext ctx)
     {
@@ -29,7 +30,7 @@ public sealed class MonitoringApi(
     public async Task ListAsync(HttpContext ctx)
     {
         if (!await access.AllowAsync(ctx, ApiRole.Reader)) return;
-        if (PublicationFilter.Parse(ctx.Request.Query) is var (filter, problems) && problems.Count > 0)
+        if (PublicationFilter.Parse(ctx.Request.Query, channels) is var (filter, problems) && problems.Count > 0)
         {
             await ApiResponses.ProblemAsync(ctx, 400, "查询条件无效", string.Join("；", problems.Values.SelectMany(v => v)), problems);
             return;
@@ -121,7 +122,8 @@ public sealed class MonitoringApi(
     public async Task ResumeAsync(HttpContext ctx, string channel)
     {
         if (!await access.AllowAsync(ctx, ApiRole.Admin)) return;
-        if (channel != ChannelNames.Weibo || !await weibo.ResumeAsync(ctx.RequestAborted))
+        var resumer = resumers.FirstOrDefault(r => r.Channel == channel);
+        if (resumer is null || !await resumer.ResumeAsync(ctx.RequestAborted))
         {
             await ApiResponses.ProblemAsync(ctx, 409, "该渠道没有暂停", $"渠道 {channel} 当前没有因凭证失效而暂停",
                 new Dictionary<string, string[]> { ["channel"] = ["没有暂停"] });

@@ -16,6 +16,7 @@ public sealed class DeliveryService(
     CountingIndex counting,
     IEnumerable<IChannelPublisher> publishers,
     IEnumerable<IChannelPacer> pacers,
+    ChannelCatalog channels,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Api.DeliveryOptions> options,
     ILogger<DeliveryService> logger)
@@ -27,7 +28,7 @@ public sealed class DeliveryService(
         var record = Effective(await publications.GetArchivedAsync(task.ItemId, ct), task);
         // A verdict check, or a paced channel whose slot planning may have written a queued row, finds its row with
         // one read; a first send writes its intent with one insert (the usual case: no read before it).
-        var known = task.Check || ChannelPacing.IsPaced(task.Channel) ? await ledger.FindAsync(task.ItemId, task.Channel, ct) : null;
+        var known = task.Check || channels.IsPaced(task.Channel) ? await ledger.FindAsync(task.ItemId, task.Channel, ct) : null;
         var (entry, created) = known is not null
             ? (known, false)
             : await ledger.GetOrCreateIntentAsync(task.ItemId, task.Channel, record.ContentHash, task.Check ? 0 : 1, ct);

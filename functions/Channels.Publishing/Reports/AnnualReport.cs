@@ -19,8 +19,9 @@ public sealed record AnnualReport(string Title, string Note, IReadOnlyList<Repor
     /// published with.
     /// </summary>
     public static AnnualReport Build(YearStatistics s, string districtName, DateTimeOffset generatedAt, Monitoring.RulesReport? rules = null,
-        Columns.ColumnSet? columns = null)
+        Columns.ColumnSet? columns = null, Channels.ChannelCatalog? channelCatalog = null)
     {
+        var labels = channelCatalog ?? Channels.ChannelCatalog.BuiltIn;
         var y = s.Year.ToString(CultureInfo.InvariantCulture);
         var channels = new List<string> { WebsiteParagraph(s, columns ?? Columns.ColumnSet.Default),
             $"{y}年,微博发布信息数量{s.Weibo.Posts}篇,微信发布信息数量{s.Wechat.Articles}篇。" };
@@ -39,14 +40,14 @@ public sealed record AnnualReport(string Title, string Note, IReadOnlyList<Repor
             new("六、其他需要报告的事项", [Blank], null),
             new("附:分月发布统计", [$"按信息发布时间(北京时间)所在月份统计,已在渠道最终送达的发布。"], Monthly(s)),
         };
-        if (rules is not null) sections.Add(new("附:发布时限与政策解读执行情况", RulesParagraphs(y, rules), null));
+        if (rules is not null) sections.Add(new("附:发布时限与政策解读执行情况", RulesParagraphs(y, rules, labels), null));
         return new AnnualReport(
             $"{districtName}{y}年政府信息公开工作年度报告(发布渠道数据稿)",
             $"本稿由政府信息公开发布系统于{ChinaTime.Format(generatedAt)}(北京时间)根据投递台账生成:只统计已在各渠道最终送达的信息,年份以信息发布时间(北京时间)为准;标注“{Blank}”处由公开办填报。",
             sections, s);
     }
 
-    static List<string> RulesParagraphs(string y, Monitoring.RulesReport r)
+    static List<string> RulesParagraphs(string y, Monitoring.RulesReport r, Channels.ChannelCatalog labels)
     {
         var e = r.Emergencies;
         var lines = new List<string>
@@ -54,7 +55,7 @@ public sealed record AnnualReport(string Title, string Note, IReadOnlyList<Repor
             e.Items == 0 ? $"{y}年未通过本系统发布重大突发事件信息。"
                 : $"{y}年通过本系统发布重大突发事件信息{e.Items}条,其中{e.Breaches}条未能在事件发生后5小时内于全部发布渠道送达。"
                   + string.Concat(e.Channels.Select(c =>
-                      $"{ChannelNames.Chinese(c.Channel)}发布{c.Published}条,中位用时{c.MedianMinutes?.ToString("0", CultureInfo.InvariantCulture) ?? "—"}分钟;")),
+                      $"{labels.Label(c.Channel)}发布{c.Published}条,中位用时{c.MedianMinutes?.ToString("0", CultureInfo.InvariantCulture) ?? "—"}分钟;")),
             r.Disclosure.WithFormedAt == 0 ? "本年度发布的信息均未标注信息形成时间,未能核对20个工作日公开时限。"
                 : $"标注信息形成时间的主动公开信息{r.Disclosure.WithFormedAt}条,其中{r.Disclosure.Late}条超过20个工作日公开(条例第二十六条)。",
             r.Interpretations.Policies == 0 ? "本年度无需解读的政策文件记录。"
