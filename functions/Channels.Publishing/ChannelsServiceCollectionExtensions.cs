@@ -56,6 +56,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSmsOptOuts();
         services.AddSingleton<Api.SecurityHeaders>();
         services.AddSingleton<MonitoringApi>();
+        services.AddSingleton<ChannelsApi>();
         services.AddSingleton<PublicationQuery>();
         services.AddSingleton<Api.Access.AccessGate>();
         services.AddOptions<Api.Access.AccessOptions>().BindConfiguration(Api.Access.AccessOptions.SectionName)

@@ -28,6 +28,7 @@ public sealed record AnnualReport(string Title, string Note, IReadOnlyList<Repor
         if (s.Wechat.MassSends > 0) channels.Add($"微信公众号全年群发推送{s.Wechat.MassSends}次。");
         if (s.Sms.Messages > 0) channels.Add($"通过短信平台发布政府信息{s.Sms.Messages}条,送达{s.Sms.Recipients}人次。");
         if (s.Bulletin.Items > 0) channels.Add($"{s.Bulletin.Items}条政府信息同步在信息公告栏(宣传栏)张贴公开,共编印张贴清单{s.Bulletin.Issues}期。");
+        channels.AddRange(OtherChannels(y, s));
         channels.Add("已发布后撤回或更正的信息,仍计入其发布当年的发布数量(撤回前已公开);更正后重新发布的信息以新编号另行计数。");
 
         var sections = new List<ReportSection>
@@ -89,13 +90,23 @@ public sealed record AnnualReport(string Title, string Note, IReadOnlyList<Repor
             ]);
     }
 
-    static ReportTable Monthly(YearStatistics s) => new(
-        ["月份", "网站信息", "栏目发布", "微信文章", "微博", "短信条数", "短信送达人次", "公告栏"],
-        [.. s.Months.Select(m => new[]
-        {
-            $"{m.Month}月", N(m.WebsiteItems), N(m.ColumnPostings), N(m.WechatArticles), N(m.WeiboPosts), N(m.SmsMessages), N(m.SmsRecipients),
-                N(m.BulletinItems),
-        })]);
+    /// <summary>A sentence per registered channel beyond the v1 five, from its descriptor's labels: "{y}年,通过政务头条号发布文章12篇。"</summary>
+    static IEnumerable<string> OtherChannels(string y, YearStatistics s) =>
+        (s.Channels ?? new Dictionary<string, ChannelCounts>()).Values.Select(c => $"{y}年,通过{c.Label}" + string.Join(",", c.Counts.Select(m =>
+            $"发布{m.Label}{N(m.Count)}{m.Unit}" + (m.UnitsLabel is null ? "" : $"({m.UnitsLabel}{N(m.Units ?? 0)})"))) + "。");
+
+    static ReportTable Monthly(YearStatistics s)
+    {
+        var others = (s.Channels ?? new Dictionary<string, ChannelCounts>()).SelectMany(c => c.Value.Counts.Select(m => (Channel: c.Key, c.Value.Label,
+            Metric: m))).ToList();
+        return new(
+            ["月份", "网站信息", "栏目发布", "微信文章", "微博", "短信条数", "短信送达人次", "公告栏", .. others.Select(o => o.Label + o.Metric.Label)],
+            [.. s.Months.Select(m => new[]
+            {
+                $"{m.Month}月", N(m.WebsiteItems), N(m.ColumnPostings), N(m.WechatArticles), N(m.WeiboPosts), N(m.SmsMessages), N(m.SmsRecipients),
+                    N(m.BulletinItems),
+            }.Concat(others.Select(o => N(m.Channels?.GetValueOrDefault(o.Channel)?.GetValueOrDefault(o.Metric.Metric) ?? 0))).ToArray())]);
+    }
 
     static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 }
