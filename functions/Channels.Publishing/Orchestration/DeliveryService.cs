@@ -79,7 +79,7 @@ public sealed class DeliveryService(
         if (step.State == DeliveryState.Accepted) entry.AcceptedAt ??= now;
         if (DeliveryState.IsFinal(step.State)) entry.FinishedAt = now;
         if (DeliveryState.IsFailure(step.State)) entry.Error = step.Error;
-        else if (step.State == DeliveryState.Delivered && entry.Error is not null && !IsReconciliationNote(entry.Error)) entry.Error = null;
+        else if (step.State == DeliveryState.Delivered) entry.Error = step.Note;
         entry.State = step.State;
         if (step.State == DeliveryState.QueuedForDigest) DeliveryHistory.Append(entry, now, step.Error);
         await ledger.SaveAsync(entry, ct);
@@ -163,10 +163,6 @@ public sealed class DeliveryService(
     static ArchivedItem Effective(ArchivedItem record, ChannelTask task) => task.PublishAt is not { } at || at == record.PublishAt
         ? record
         : record with { PublishAt = at, Year = ChinaTime.YearOf(at), Item = record.Item with { PublishAt = at } };
-
-    /// <summary>A note that an earlier call was reconciled instead of repeated stays on the delivered row for the admin.</summary>
-    static bool IsReconciliationNote(string error) =>
-        error.Contains("不再重复", StringComparison.Ordinal) || error.Contains("未重发", StringComparison.Ordinal);
 
     static ChannelOutcome Outcome(DeliveryEntry e) => new(e.Channel, e.State, e.Url, e.PlatformId, e.Error);
 }

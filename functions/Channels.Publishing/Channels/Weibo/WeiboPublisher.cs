@@ -32,8 +32,7 @@ public sealed class WeiboPublisher(WeiboClient client, WeiboCredentials credenti
         catch (WeiboApiException e) when (e.IsDuplicate && job.Entry.Attempts > 1)
         {
             job.Entry.PlatformId = "reconciled:" + e.Code;
-            job.Entry.Error = "重试时微博提示内容重复：此前的发布已成功，不再重复发布";
-            return Delivered(job);
+            return Delivered(job) with { Note = "重试时微博提示内容重复：此前的发布已成功，不再重复发布" };
         }
         catch (WeiboApiException e) when (e.IsCredentialProblem)
         {
