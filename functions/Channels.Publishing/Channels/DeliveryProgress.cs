@@ -38,11 +38,18 @@ public sealed class LedgerProgress(DeliveryEntry entry, Func<CancellationToken, 
 
     public Task RecordAsync(PlatformRecord record, CancellationToken ct)
     {
+        Apply(entry, record);
+        return save(ct);
+    }
+
+    /// <summary>Copies the record's non-null fields onto the row (not saved).</summary>
+    public static void Apply(DeliveryEntry entry, PlatformRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(record);
         if (record.PlatformId is not null) entry.PlatformId = record.PlatformId;
         if (record.Url is not null) entry.Url = record.Url;
         if (record.Steps is not null) entry.Steps = record.Steps;
         if (record.Units is { } units) entry.Units = units;
-        return save(ct);
     }
 }

@@ -43,6 +43,9 @@ public sealed record ChannelStep(string State, string? Error = null, IReadOnlyLi
 {
     public string? Note { get; init; }
 
+    /// <summary>Platform ids the step produced, recorded with its outcome (one ledger write, no separate save).</summary>
+    public PlatformRecord? Platform { get; init; }
+
     public static ChannelStep Delivered(params CountedPost[] counted) => new(DeliveryState.Delivered, null, counted);
 
     /// <summary>Delivered, with a note kept on the row for the admin.</summary>

@@ -73,7 +73,8 @@ public sealed class DeliveryService(
         }
 
         // Still waiting for the platform's verdict: nothing new to record.
-        if (task.Check && step.State == DeliveryState.Accepted && entry.State == DeliveryState.Accepted) return Outcome(entry);
+        if (task.Check && step.State == DeliveryState.Accepted && entry.State == DeliveryState.Accepted && step.Platform is null) return Outcome(entry);
+        if (step.Platform is { } platform) LedgerProgress.Apply(entry, platform);
 
         var now = time.GetUtcNow();
         if (step.State == DeliveryState.Accepted) entry.AcceptedAt ??= now;
