@@ -60,16 +60,7 @@ public sealed class MonitoringApi(
             return;
         }
 
-        entry.Retries++;
-        entry.Error = null;
-        entry.State = DeliveryState.Intent;
-        entry.FinishedAt = null;
-        DeliveryHistory.Append(entry, time.GetUtcNow(), $"管理员要求重试（第{entry.Retries}次）：先核对平台记录，已发出的不会重发");
-        try
-        {
-            await ledger.SaveAsync(entry, ct);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 412)
+        if (!await ledger.ReopenForRetryAsync(entry, time.GetUtcNow(), ct))
         {
             await ApiResponses.ProblemAsync(ctx, 409, "状态已变化", "该渠道刚被其他操作更新，请刷新后再试");
             return;
