@@ -58,6 +58,10 @@ public sealed class HttpTriggers
     public Task<IActionResult> ChannelHealth([HttpTrigger(Open, R.Get, Route = R.ChannelHealth)] HttpRequest req, FunctionContext ctx) =>
         RunAsync(nameof(R.ChannelHealth), req, ctx);
 
+    [Function(nameof(R.ListChannels))]
+    public Task<IActionResult> ListChannels([HttpTrigger(Open, R.Get, Route = R.ListChannels)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.ListChannels), req, ctx);
+
     [Function(nameof(R.ResumeChannel))]
     public Task<IActionResult> ResumeChannel([HttpTrigger(Open, R.Post, Route = R.ResumeChannel)] HttpRequest req, FunctionContext ctx) =>
         RunAsync(nameof(R.ResumeChannel), req, ctx);

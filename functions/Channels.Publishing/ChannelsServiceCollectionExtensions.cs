@@ -59,6 +59,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSmsOptOuts();
         services.AddSingleton<Api.SecurityHeaders>();
         services.AddSingleton<MonitoringApi>();
+        services.AddSingleton<ChannelsApi>();
         services.AddSingleton<PublicationQuery>();
         services.AddSingleton<Api.Access.AccessGate>();
         services.AddOptions<Api.Access.AccessOptions>().BindConfiguration(Api.Access.AccessOptions.SectionName)
@@ -82,6 +83,7 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddWebsiteChannel(this IServiceCollection services)
     {
+        services.AddChannel(WebsiteChannel.Descriptor);
         services.AddSingleton<ColumnArchive>();
         services.AddSingleton<SiteMaps>();
         services.AddSingleton<SitePages>();
@@ -91,6 +93,7 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddBulletinChannel(this IServiceCollection services)
     {
+        services.AddChannel(BulletinChannel.Descriptor);
         AddOptions<BulletinOptions>(services, BulletinOptions.SectionName);
         services.AddSingleton<BulletinArchive>();
         services.AddSingleton<IssueNumbers>();
@@ -102,6 +105,7 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddWeChatChannel(this IServiceCollection services)
     {
+        services.AddChannel(WeChatChannel.Descriptor);
         AddOptions<WeChatOptions>(services, WeChatOptions.SectionName);
         services.AddSingleton<WeChatTokenCache>();
         services.AddSingleton<WeChatCover>();
@@ -123,11 +127,13 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddWeiboChannel(this IServiceCollection services)
     {
+        services.AddChannel(WeiboChannel.Descriptor);
         AddOptions<WeiboOptions>(services, WeiboOptions.SectionName);
         services.AddSingleton<IValidateOptions<WeiboOptions>, WeiboOptionsValidator>();
         services.AddHttpClient<WeiboClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WeiboOptions>>().Value.BaseUrl))
             .AddChannelResilience();
         services.AddSingleton<WeiboCredentials>();
+        services.AddSingleton<IChannelResumer>(sp => sp.GetRequiredService<WeiboCredentials>());
         services.AddSingleton<WeiboPostingWindow>();
         services.AddSingleton<IChannelPacer>(sp => sp.GetRequiredService<WeiboPostingWindow>());
         services.AddSingleton<Monitoring.IChannelHealthProbe, WeiboHealthProbe>();
@@ -137,6 +143,7 @@ public static class ChannelsServiceCollectionExtensions
 
     static IServiceCollection AddSmsChannel(this IServiceCollection services)
     {
+        services.AddChannel(SmsChannel.Descriptor);
         AddOptions<SmsOptions>(services, SmsOptions.SectionName);
         services.AddHttpClient<TencentSmsClient>((sp, http) => http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SmsOptions>>().Value.BaseUrl))
             .AddChannelResilience();
@@ -144,6 +151,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<SmsReceiptStore>();
         services.AddSingleton<IChannelPacer, SmsQuietHours>();
         services.AddSingleton<SmsPublisher>();
+        services.AddSingleton<IEscalationNotifier, SmsDutyNotifier>();
         services.AddSingleton<SmsFollowUp>();
         services.AddHostedService<SmsFollowUpService>();
         services.AddSingleton<Monitoring.IChannelHealthProbe, SmsHealthProbe>();

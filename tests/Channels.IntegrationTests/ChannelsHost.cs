@@ -90,6 +90,7 @@ public class ChannelsHost : IAsyncLifetime
             // hosts log them (Warning: LocalHost; the Functions host does not log request URLs).
             builder.Logging.AddFilter<LogCapture>(null, Microsoft.Extensions.Logging.LogLevel.Debug);
             builder.Logging.AddFilter<LogCapture>("Microsoft.AspNetCore", Microsoft.Extensions.Logging.LogLevel.Warning);
+            AddServices(builder.Services);
         });
         await app.StartAsync();
         Api = Client(AdminKey);
@@ -99,6 +100,11 @@ public class ChannelsHost : IAsyncLifetime
 
     /// <summary>Settings a derived host adds (another district's identity and columns); they win over the ones above.</summary>
     protected virtual IEnumerable<string> ExtraArgs => [];
+
+    /// <summary>Services a derived host registers before the core's (another channel: its registration line).</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
+    }
 
     public string BaseUrl => app!.Urls.First();
 

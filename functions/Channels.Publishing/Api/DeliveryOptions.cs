@@ -37,7 +37,10 @@ public sealed class DeliveryOptions
     /// <summary>How many quota deferrals one step may take before the channel is failed.</summary>
     [Range(0, 100)] public int MaxDeferrals { get; set; } = 8;
 
+    /// <summary>The registered channels that are paced (set from the channel descriptors at start-up, not configured).</summary>
+    public IReadOnlyList<string>? PacedChannels { get; set; }
+
     public DeliveryPolicy ToPolicy() =>
         new(MaxAttempts, FirstRetrySeconds, MaxRetrySeconds, VerdictPollSeconds, RecoveryRounds, RecoveryDelaySeconds, MaxDeferrals,
-            VerdictPollMaxSeconds, VerdictWindowSeconds, VerdictWaitsPerRun);
+            VerdictPollMaxSeconds, VerdictWindowSeconds, VerdictWaitsPerRun, PacedChannels);
 }

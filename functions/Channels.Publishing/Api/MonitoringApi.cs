@@ -16,7 +16,8 @@ namespace Channels.Publishing.Api;
 /// </summary>
 public sealed class MonitoringApi(
     PublicationStore store, PublicationQuery query, DeliveryLedger ledger, ChannelHealthService health, AccessGate access,
-    PublicationsApi publications, Channels.Weibo.WeiboCredentials weibo, IOptions<DeliveryOptions> delivery, TimeProvider time)
+    PublicationsApi publications, IEnumerable<Channels.IChannelResumer> resumers, IOptions<DeliveryOptions> delivery, TimeProvider time,
+    Channels.ChannelCatalog? channels = null)
 {
     public async Task WhoAmIAsync(HttpContext ctx)
     {
@@ -27,7 +28,7 @@ public sealed class MonitoringApi(
     /// <summary>GET /api/publications?status=&amp;channel=&amp;state=&amp;column=&amp;from=&amp;to=&amp;q=&amp;limit=&amp;offset=</summary>
     public async Task ListAsync(HttpContext ctx)
     {
-        if (PublicationFilter.Parse(ctx.Request.Query) is var (filter, problems) && problems.Count > 0)
+        if (PublicationFilter.Parse(ctx.Request.Query, channels) is var (filter, problems) && problems.Count > 0)
         {
             await ApiResponses.ProblemAsync(ctx, 400, "查询条件无效", string.Join("；", problems.Values.SelectMany(v => v)), problems);
             return;
@@ -56,16 +57,7 @@ public sealed class MonitoringApi(
             return;
         }
 
-        entry.Retries++;
-        entry.Error = null;
-        entry.State = DeliveryState.Intent;
-        entry.FinishedAt = null;
-        DeliveryHistory.Append(entry, time.GetUtcNow(), $"管理员要求重试（第{entry.Retries}次）：先核对平台记录，已发出的不会重发");
-        try
-        {
-            await ledger.SaveAsync(entry, ct);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 412)
+        if (!await ledger.ReopenForRetryAsync(entry, time.GetUtcNow(), ct))
         {
             await ApiResponses.ProblemAsync(ctx, 409, "状态已变化", "该渠道刚被其他操作更新，请刷新后再试");
             return;
@@ -115,7 +107,8 @@ public sealed class MonitoringApi(
     /// <summary>POST /api/channels/{channel}/resume: an admin has renewed the credentials; lifts the hold.</summary>
     public async Task ResumeAsync(HttpContext ctx, string channel)
     {
-        if (channel != ChannelNames.Weibo || !await weibo.ResumeAsync(ctx.RequestAborted))
+        var resumer = resumers.FirstOrDefault(r => r.Channel == channel);
+        if (resumer is null || !await resumer.ResumeAsync(ctx.RequestAborted))
         {
             await ApiResponses.ProblemAsync(ctx, 409, "该渠道没有暂停", $"渠道 {channel} 当前没有因凭证失效而暂停",
                 new Dictionary<string, string[]> { ["channel"] = ["没有暂停"] });

@@ -11,7 +11,7 @@ namespace Channels.Publishing.Api;
 public sealed record PublicationFilter(
     string? Status, string? Channel, string? State, string? Column, DateTimeOffset? From, DateTimeOffset? Until, string? Q, int Limit, int Offset)
 {
-    public static (PublicationFilter? Filter, Dictionary<string, string[]> Problems) Parse(IQueryCollection query)
+    public static (PublicationFilter? Filter, Dictionary<string, string[]> Problems) Parse(IQueryCollection query, Channels.ChannelCatalog? channels = null)
     {
         var problems = new Dictionary<string, string[]>();
         string? Text(string key) => query[key].ToString() is { Length: > 0 } v ? v.Trim() : null;
@@ -33,7 +33,7 @@ public sealed record PublicationFilter(
         }
 
         var channel = Text("channel");
-        if (channel is not null && !ChannelNames.All.Contains(channel, StringComparer.Ordinal)) problems["channel"] = ["未知渠道：" + channel];
+        if (channel is not null && !(channels ?? Channels.ChannelCatalog.BuiltIn).IsKnown(channel)) problems["channel"] = ["未知渠道：" + channel];
         var from = Day("from");
         var to = Day("to");
         var filter = new PublicationFilter(Text("status"), channel, Text("state"), Text("column"), from, to?.AddDays(1), Text("q"),

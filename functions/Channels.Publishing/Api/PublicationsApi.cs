@@ -16,7 +16,8 @@ namespace Channels.Publishing.Api;
 public sealed class PublicationsApi(
     PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, IOptions<EscalationOptions> emergency,
         TimeProvider time,
-    Channels.Sms.SmsAudienceResolver? audiences = null, Columns.ColumnCatalogue? columns = null, IOptions<Office.OfficeOptions>? office = null)
+    Channels.Sms.SmsAudienceResolver? audiences = null, Columns.ColumnCatalogue? columns = null, IOptions<Office.OfficeOptions>? office = null,
+    Channels.ChannelCatalog? channels = null)
 {
     public static string InstanceId(string itemId) => "pub-" + itemId;
 
@@ -35,7 +36,7 @@ public sealed class PublicationsApi(
         // An item naming no publisher is published under the office's default one (Channels:Office:Publisher).
         if (string.IsNullOrWhiteSpace(item.Publisher) && office?.Value.Publisher is { Length: > 0 } publisher) item = item with { Publisher = publisher };
         var catalogue = columns is null ? null : await columns.ForNamesAsync(item.Columns, activeOnly: true, ct);
-        var problems = ItemValidator.Validate(item, time.GetUtcNow(), catalogue);
+        var problems = ItemValidator.Validate(item, time.GetUtcNow(), catalogue, channels);
         if (!problems.IsEmpty)
         {
             await ApiResponses.ProblemAsync(ctx, 422, "发布请求未通过校验", string.Join("；", problems.Errors.Keys), problems.Errors);
@@ -121,7 +122,7 @@ public sealed class PublicationsApi(
         if (ctx.Request.Query["format"] == "html")
         {
             ctx.Response.ContentType = "text/html; charset=utf-8";
-            await ctx.Response.WriteAsync(Proof.ProofPage.Html(proof, office?.Value.Name), ct);
+            await ctx.Response.WriteAsync(Proof.ProofPage.Html(proof, office?.Value.Name, channels), ct);
             return;
         }
 

@@ -14,7 +14,8 @@ namespace Channels.Publishing.Api;
 public sealed class StatisticsApi(
     StatisticsService statistics, Monitoring.RulesService rules, ChannelsStorage storage, IOptions<ReportOptions> report,
         TimeProvider time,
-    Columns.ColumnCatalogue? catalogue = null, Microsoft.Extensions.Logging.ILogger<StatisticsApi>? logger = null)
+    Columns.ColumnCatalogue? catalogue = null, Microsoft.Extensions.Logging.ILogger<StatisticsApi>? logger = null,
+    Channels.ChannelCatalog? channels = null)
 {
     async Task<Columns.ColumnSet> ColumnsAsync(CancellationToken ct) => catalogue is null ? Columns.ColumnSet.Default : await catalogue.CurrentAsync(ct);
 
@@ -53,7 +54,7 @@ public sealed class StatisticsApi(
     {
         if (await YearAsync(ctx, year) is not { } y) return;
         var built = AnnualReport.Build(await statistics.ForYearAsync(y, ctx.RequestAborted), report.Value.DistrictName, time.GetUtcNow(),
-            await rules.ForYearAsync(y, ctx.RequestAborted), await ColumnsAsync(ctx.RequestAborted));
+            await rules.ForYearAsync(y, ctx.RequestAborted), await ColumnsAsync(ctx.RequestAborted), channels);
         var markdown = ctx.Request.Query["format"] is var f && (f == "markdown" || f == "md")
             || ctx.Request.Headers.Accept.ToString().Contains("text/markdown", StringComparison.OrdinalIgnoreCase);
         ctx.Response.ContentType = markdown ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8";

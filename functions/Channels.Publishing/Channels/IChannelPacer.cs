@@ -13,9 +13,3 @@ public interface IChannelPacer
 
     Task<DateTimeOffset?> NotBeforeAsync(PublicationItem item, CancellationToken ct);
 }
-
-/// <summary>The channels that have a pacer (a constant, so the orchestrator stays deterministic).</summary>
-public static class ChannelPacing
-{
-    public static bool IsPaced(string channel) => channel is ChannelNames.Weibo or ChannelNames.Sms;
-}

@@ -1,6 +1,9 @@
 namespace Channels.Publishing.Items;
 
-/// <summary>The five channel names of the v1 contract.</summary>
+/// <summary>
+/// The five channel names of the v1 contract (and of the statistics shape). Labels, pacing and everything else a
+/// channel declares live in its descriptor (Channels/&lt;Name&gt;/&lt;Name&gt;Channel.cs, read through ChannelCatalog).
+/// </summary>
 public static class ChannelNames
 {
     public const string Website = "website";
@@ -9,18 +12,6 @@ public static class ChannelNames
     public const string Sms = "sms";
     public const string Bulletin = "bulletin";
 
+    /// <summary>The v1 channels in contract order.</summary>
     public static readonly IReadOnlyList<string> All = [Website, WeChat, Weibo, Sms, Bulletin];
-
-    /// <summary>The channel's name as officials read it.</summary>
-    public static string Chinese(string channel) => channel switch
-    {
-        Website => "政府网站",
-        WeChat => "微信公众号",
-        Weibo => "政务微博",
-        Sms => "短信",
-        Bulletin => "公开栏/公报",
-        _ => channel,
-    };
-
-    public static bool IsKnown(string? name) => All.Contains(name, StringComparer.Ordinal);
 }

@@ -22,8 +22,12 @@ public static partial class ItemValidator
     /// <summary>True when <paramref name="id"/> could be an item id; anything else is never looked up in storage.</summary>
     public static bool IsWellFormedId(string? id) => id is not null && IdPattern().IsMatch(id);
 
-    /// <summary>The checks; website columns against <paramref name="columns"/> (the deployment's catalogue; null = the default one).</summary>
-    public static ValidationProblems Validate(PublicationItem item, DateTimeOffset now, Columns.ColumnSet? columns = null)
+    /// <summary>
+    /// The checks; website columns against <paramref name="columns"/> (the deployment's catalogue; null = the default one),
+    /// channel names and each named channel's own options against <paramref name="channels"/> (null = the five built-in channels).
+    /// </summary>
+    public static ValidationProblems Validate(PublicationItem item, DateTimeOffset now, Columns.ColumnSet? columns = null,
+        Channels.ChannelCatalog? channels = null)
     {
         var p = new ValidationProblems();
         if (string.IsNullOrWhiteSpace(item.Id)) p.Add("id", "缺少 id");
@@ -38,7 +42,7 @@ public static partial class ItemValidator
             p.Add("documentCategory", $"documentCategory 只能是{string.Join("或", DocumentCategories.All)}");
         TextRules.CheckItem(p, item);
         CheckDates(p, item, now);
-        CheckChannels(p, item, columns ?? Columns.ColumnSet.Default);
+        CheckChannels(p, item, columns ?? Columns.ColumnSet.Default, channels ?? Channels.ChannelCatalog.BuiltIn);
         ApprovalGate.Check(p, item, now);
         return p;
     }
@@ -72,25 +76,27 @@ public static partial class ItemValidator
             p.Add("interprets", "interprets 应为所解读政策文件的信息编号");
     }
 
-    static void CheckChannels(ValidationProblems p, PublicationItem item, Columns.ColumnSet columns)
+    static void CheckChannels(ValidationProblems p, PublicationItem item, Columns.ColumnSet columns, Channels.ChannelCatalog channels)
     {
         if (item.Channels.Count == 0) p.Add("channels", "至少选择一个发布渠道");
         for (var i = 0; i < item.Channels.Count; i++)
         {
-            if (!ChannelNames.IsKnown(item.Channels[i])) p.Add($"channels[{i}]", $"未知渠道“{item.Channels[i]}”，可选：{string.Join("、", ChannelNames.All)}");
+            if (!channels.IsKnown(item.Channels[i])) p.Add($"channels[{i}]", $"未知渠道“{item.Channels[i]}”，可选：{string.Join("、", channels.Names)}");
         }
 
         if (item.Channels.Distinct(StringComparer.Ordinal).Count() != item.Channels.Count) p.Add("channels", "渠道重复");
 
-        if (item.Channels.Contains(ChannelNames.Website)) CheckColumns(p, item, columns);
-        if (item.Channels.Contains(ChannelNames.WeChat) && item.Body.Length > WeChatMaxContentLength)
-            p.Add("body", $"微信图文正文须少于{WeChatMaxContentLength}个字符");
-        if (item.Channels.Contains(ChannelNames.WeChat)) WeChatItemRules.Check(p, item);
-        if (item.Channels.Contains(ChannelNames.Sms)) CheckSms(p, item.Sms);
-        if (item.Channels.Contains(ChannelNames.Bulletin)) CheckBulletin(p, item.Bulletin);
+        // Each named channel checks its own options (its descriptor's Validate), in registration order.
+        foreach (var channel in channels.All.Where(c => item.Channels.Contains(c.Name, StringComparer.Ordinal))) channel.Validate?.Invoke(p, item, columns);
     }
 
-    static void CheckColumns(ValidationProblems p, PublicationItem item, Columns.ColumnSet columns)
+    internal static void CheckWeChat(ValidationProblems p, PublicationItem item)
+    {
+        if (item.Body.Length > WeChatMaxContentLength) p.Add("body", $"微信图文正文须少于{WeChatMaxContentLength}个字符");
+        WeChatItemRules.Check(p, item);
+    }
+
+    internal static void CheckColumns(ValidationProblems p, PublicationItem item, Columns.ColumnSet columns)
     {
         if (item.Columns.Count == 0) p.Add("columns", "发布到政府网站时至少选择一个栏目");
         for (var i = 0; i < item.Columns.Count; i++)
@@ -103,7 +109,7 @@ public static partial class ItemValidator
         if (item.Columns.Distinct(StringComparer.Ordinal).Count() != item.Columns.Count) p.Add("columns", "栏目重复");
     }
 
-    static void CheckSms(ValidationProblems p, SmsRequest? sms)
+    internal static void CheckSms(ValidationProblems p, SmsRequest? sms)
     {
         if (sms is null)
         {
@@ -133,7 +139,7 @@ public static partial class ItemValidator
         }
     }
 
-    static void CheckBulletin(ValidationProblems p, BulletinRequest? bulletin)
+    internal static void CheckBulletin(ValidationProblems p, BulletinRequest? bulletin)
     {
         if (bulletin is null || bulletin.Boards.Count == 0)
         {

@@ -15,10 +15,13 @@ namespace Channels.Publishing.Monitoring;
 /// </summary>
 public sealed class RulesService(
     ChannelsStorage storage, DeliveryLedger ledger, IOptions<EscalationOptions> emergency, IOptions<InterpretationOptions> interpretation, TimeProvider time,
-    Columns.ColumnCatalogue? catalogue = null, HolidayCalendar? calendar = null)
+    Columns.ColumnCatalogue? catalogue = null, HolidayCalendar? calendar = null,
+    Channels.ChannelCatalog? channels = null)
 {
     /// <summary>The region's working days (the national calendar when no regional file is configured).</summary>
     WorkingDays Days => calendar?.Days ?? WorkingDays.China;
+
+    readonly Channels.ChannelCatalog channels = channels ?? Channels.ChannelCatalog.BuiltIn;
 
     static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     static readonly string[] Select =
@@ -56,7 +59,7 @@ public sealed class RulesService(
 
     async Task<EmergencySummary> EmergenciesAsync(List<PublicationRecord> ofYear, DateTimeOffset now, CancellationToken ct)
     {
-        var clock = emergency.Value.Clock();
+        var clock = emergency.Value.Clock(channels);
         var items = new List<(PublicationRecord Record, EmergencyEvaluation Eval)>();
         foreach (var r in ofYear.Where(r => r.Priority == Priorities.Emergency && r.IncidentAt is not null && r.Status != PublicationStatus.Cancelled))
         {
@@ -67,7 +70,7 @@ public sealed class RulesService(
             items.Add((r, clock.Evaluate(r.IncidentAt!.Value, delivered, now)));
         }
 
-        var channels = ChannelNames.All.Select(c =>
+        var perChannel = channels.Names.Select(c =>
         {
             var times = items.SelectMany(i => i.Eval.Channels).Where(x => x.Channel == c && x.TimeToPublish is not null).Select(x =>
                 x.TimeToPublish!.Value.TotalMinutes).Order().ToList();
@@ -77,7 +80,7 @@ public sealed class RulesService(
         }).Where(s => s.Published > 0 || s.Breaches > 0).ToList();
         var list = items.OrderByDescending(i => i.Record.IncidentAt)
             .Select(i => new EmergencyItemView(i.Record.Id, i.Record.Title, i.Eval.IncidentAt, i.Eval.Deadline, i.Eval.Breached, i.Eval.Summary)).ToList();
-        return new EmergencySummary(items.Count, items.Count(i => i.Eval.Breached), channels, list);
+        return new EmergencySummary(items.Count, items.Count(i => i.Eval.Breached), perChannel, list);
     }
 
     /// <summary>The 20-working-day check against when each item actually went public (<see cref="PublicTime"/>), not its claimed publishAt.</summary>
@@ -124,12 +127,12 @@ public sealed class RulesService(
     /// Last website posting per active column of the catalogue (under its current or a former name) and last WeChat/Weibo
     /// post, from what went out in the last 200 days. Retired columns are not watched.
     /// </summary>
-    static IReadOnlyList<FreshnessView> Freshness(List<PublicationRecord> recent, DateTimeOffset now, Columns.ColumnSet columns)
+    IReadOnlyList<FreshnessView> Freshness(List<PublicationRecord> recent, DateTimeOffset now, Columns.ColumnSet columns)
     {
         var last = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         foreach (var column in columns.Active) last[column.Name] = null;
-        last[ChannelNames.WeChat] = null;
-        last[ChannelNames.Weibo] = null;
+        var accounts = channels.All.Where(c => c.WatchedAccount).Select(c => c.Name).ToList();
+        foreach (var account in accounts) last[account] = null;
         foreach (var r in recent)
         {
             var states = r.ChannelStateMap;
@@ -140,7 +143,7 @@ public sealed class RulesService(
                 ?? r.PublishAt;
             var targets = states.GetValueOrDefault(ChannelNames.Website) == DeliveryState.Delivered ? r.ColumnList.Select(c => (Name: c,
                 At: At(ChannelNames.Website))) : [];
-            foreach (var (name, at) in targets.Concat(new[] { ChannelNames.WeChat, ChannelNames.Weibo }
+            foreach (var (name, at) in targets.Concat(accounts
                 .Where(c => states.GetValueOrDefault(c) == DeliveryState.Delivered).Select(c => (Name: c, At: At(c)))))
             {
                 var key = columns.Find(name) is { IsActive: true } column ? column.Name : name;
@@ -148,7 +151,7 @@ public sealed class RulesService(
             }
         }
 
-        return FreshnessRules.Evaluate(last, now, name => columns.FindActive(name)?.FreshnessKind).Select(f => new FreshnessView(f.Name,
+        return FreshnessRules.Evaluate(last, now, name => columns.FindActive(name)?.FreshnessKind, channels).Select(f => new FreshnessView(f.Name,
             f.Kind.ToString().ToLowerInvariant(), f.LastPublishedAt, f.IdleDays,
             f.LimitDays, f.Status.ToString().ToLowerInvariant(), f.Message)).ToList();
     }

@@ -41,7 +41,7 @@ public static class ChannelDelivery
     static async Task<ChannelOutcome> AttemptAsync(
         TaskOrchestrationContext context, string itemId, string channel, DeliveryPolicy p, DateTimeOffset? publishAt, TaskOptions retry)
     {
-        if (ChannelPacing.IsPaced(channel))
+        if (p.IsPaced(channel))
         {
             var slot = await context.CallActivityAsync<DeliverySlot?>(nameof(PlanDeliveryActivity), new ChannelTask(itemId, channel, PublishAt: publishAt),
                 retry);

@@ -16,6 +16,7 @@ public sealed class DeliveryService(
     CountingIndex counting,
     IEnumerable<IChannelPublisher> publishers,
     IEnumerable<IChannelPacer> pacers,
+    ChannelCatalog channels,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Api.DeliveryOptions> options,
     ILogger<DeliveryService> logger)
@@ -27,7 +28,7 @@ public sealed class DeliveryService(
         var record = Effective(await publications.GetArchivedAsync(task.ItemId, ct), task);
         // A verdict check, or a paced channel whose slot planning may have written a queued row, finds its row with
         // one read; a first send writes its intent with one insert (the usual case: no read before it).
-        var known = task.Check || ChannelPacing.IsPaced(task.Channel) ? await ledger.FindAsync(task.ItemId, task.Channel, ct) : null;
+        var known = task.Check || channels.IsPaced(task.Channel) ? await ledger.FindAsync(task.ItemId, task.Channel, ct) : null;
         var (entry, created) = known is not null
             ? (known, false)
             : await ledger.GetOrCreateIntentAsync(task.ItemId, task.Channel, record.ContentHash, task.Check ? 0 : 1, ct);
@@ -72,13 +73,14 @@ public sealed class DeliveryService(
         }
 
         // Still waiting for the platform's verdict: nothing new to record.
-        if (task.Check && step.State == DeliveryState.Accepted && entry.State == DeliveryState.Accepted) return Outcome(entry);
+        if (task.Check && step.State == DeliveryState.Accepted && entry.State == DeliveryState.Accepted && step.Platform is null) return Outcome(entry);
+        if (step.Platform is { } platform) LedgerProgress.Apply(entry, platform);
 
         var now = time.GetUtcNow();
         if (step.State == DeliveryState.Accepted) entry.AcceptedAt ??= now;
         if (DeliveryState.IsFinal(step.State)) entry.FinishedAt = now;
         if (DeliveryState.IsFailure(step.State)) entry.Error = step.Error;
-        else if (step.State == DeliveryState.Delivered && entry.Error is not null && !IsReconciliationNote(entry.Error)) entry.Error = null;
+        else if (step.State == DeliveryState.Delivered) entry.Error = step.Note;
         entry.State = step.State;
         if (step.State == DeliveryState.QueuedForDigest) DeliveryHistory.Append(entry, now, step.Error);
         await ledger.SaveAsync(entry, ct);
@@ -162,10 +164,6 @@ public sealed class DeliveryService(
     static ArchivedItem Effective(ArchivedItem record, ChannelTask task) => task.PublishAt is not { } at || at == record.PublishAt
         ? record
         : record with { PublishAt = at, Year = ChinaTime.YearOf(at), Item = record.Item with { PublishAt = at } };
-
-    /// <summary>A note that an earlier call was reconciled instead of repeated stays on the delivered row for the admin.</summary>
-    static bool IsReconciliationNote(string error) =>
-        error.Contains("不再重复", StringComparison.Ordinal) || error.Contains("未重发", StringComparison.Ordinal);
 
     static ChannelOutcome Outcome(DeliveryEntry e) => new(e.Channel, e.State, e.Url, e.PlatformId, e.Error);
 }

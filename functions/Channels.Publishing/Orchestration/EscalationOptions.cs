@@ -22,6 +22,6 @@ public sealed class EscalationOptions
     }
 
     /// <summary>The same clock for reports (pure evaluation of what happened).</summary>
-    public Rules.EmergencyClock Clock() => new(new Rules.EmergencyOptions { DeadlineHours = DeadlineHours, WarnMinutesBefore = Math.Min(WarnMinutesBefore,
-        DeadlineHours * 60) });
+    public Rules.EmergencyClock Clock(Channels.ChannelCatalog? channels = null) => new(new Rules.EmergencyOptions { DeadlineHours = DeadlineHours,
+        WarnMinutesBefore = Math.Min(WarnMinutesBefore, DeadlineHours * 60) }, channels);
 }

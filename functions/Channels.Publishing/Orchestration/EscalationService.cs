@@ -2,7 +2,6 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Channels.Publishing.Channels;
-using Channels.Publishing.Channels.Sms;
 using Channels.Publishing.Items;
 using Channels.Publishing.Ledger;
 using Channels.Publishing.Operations;
@@ -14,12 +13,12 @@ namespace Channels.Publishing.Orchestration;
 
 /// <summary>
 /// Escalates an emergency publication whose clock reached the warning point or the deadline with channels still
-/// undelivered: an alert row (table alerts, shown on the dashboard), an event in the publication's history, and an
-/// SMS to the duty officers (sent through the SMS channel as its own message, so a retry never sends it twice).
+/// undelivered: an alert row (table alerts, shown on the dashboard), an event in the publication's history, and a
+/// notice to the duty officers through each registered <see cref="IEscalationNotifier"/> (the SMS channel: its own message, never sent twice).
 /// </summary>
 public sealed class EscalationService(
-    ChannelsStorage storage, PublicationStore publications, DeliveryLedger ledger, SmsPublisher sms, IOptions<EscalationOptions> options,
-    ILogger<EscalationService> logger)
+    ChannelsStorage storage, PublicationStore publications, DeliveryLedger ledger, IEnumerable<IEscalationNotifier> notifiers,
+    IOptions<EscalationOptions> options, ChannelCatalog channels, ILogger<EscalationService> logger)
 {
     public async Task EscalateAsync(Escalation e, CancellationToken ct = default)
     {
@@ -28,7 +27,7 @@ public sealed class EscalationService(
         var waiting = record.Item.Channels.Where(c => rows.GetValueOrDefault(c) != DeliveryState.Delivered).ToList();
         if (waiting.Count == 0) return;
 
-        var names = string.Join("、", waiting.Select(ChannelNames.Chinese));
+        var names = string.Join("、", waiting.Select(channels.Label));
         var incident = ChinaTime.Format(e.IncidentAt);
         // What the duty officer must know comes first: the SMS to them is cut to the template variable's length.
         var message = e.Kind == EmergencyClock.Breach
@@ -58,10 +57,6 @@ public sealed class EscalationService(
     {
         var officers = options.Value.DutyOfficers;
         if (officers.Count == 0) return;
-        var plain = message.Replace('【', '[').Replace('】', ']');
-        var text = plain.Length > 300 ? plain[..299] + "…" : plain;
-        var alert = item with { Id = $"{item.Id}.esc-{kind}", Sms = new SmsRequest { Audience = officers, Text = text } };
-        var scratch = new DeliveryEntry { PartitionKey = alert.Id, RowKey = ChannelNames.Sms };
-        await sms.SendAsync(new DeliveryJob(alert, scratch, _ => Task.CompletedTask), ct);
+        foreach (var notifier in notifiers) await notifier.NotifyAsync(item, kind, officers, message, ct);
     }
 }

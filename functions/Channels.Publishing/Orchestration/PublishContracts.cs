@@ -41,8 +41,16 @@ public sealed record DeliveryPolicy(
     int MaxDeferrals = 8,
     double VerdictPollMaxSeconds = 1800,
     double VerdictWindowSeconds = 259_200,
-    int VerdictWaitsPerRun = 20)
+    int VerdictWaitsPerRun = 20,
+    IReadOnlyList<string>? Paced = null)
 {
+    /// <summary>
+    /// Whether the channel waits for a slot before its first send (<see cref="Channels.ChannelDescriptor.Paced"/>, copied
+    /// from the registered channels when the orchestration starts). An input written before the list was kept: the
+    /// built-in channels' pacing, so its replay takes the same steps.
+    /// </summary>
+    public bool IsPaced(string channel) => Paced?.Contains(channel, StringComparer.Ordinal) ?? Channels.ChannelCatalog.BuiltIn.IsPaced(channel);
+
     /// <summary>The fallback poll's wait before check number <paramref name="round"/> + 1: VerdictPollSeconds × 2^round, capped.</summary>
     public double VerdictPollDelaySeconds(int round) =>
         Math.Min(VerdictPollMaxSeconds, VerdictPollSeconds * Math.Pow(2, Math.Min(round, 30)));

@@ -7,21 +7,19 @@ namespace Channels.Publishing.Proof;
 /// <summary>The printable 发布证明 page of a <see cref="PublicationProof"/>; times in Beijing time.</summary>
 public static class ProofPage
 {
-    static readonly Dictionary<string, string> ChannelNamesZh = new(StringComparer.Ordinal)
+    /// <summary>
+    /// The page; <paramref name="office"/> (Channels:Office:Name) heads it and is named as the issuer when set; channels are
+    /// named by their labels in <paramref name="channels"/> (null: the five built-in channels).
+    /// </summary>
+    public static string Html(PublicationProof p, string? office = null, Channels.ChannelCatalog? channels = null)
     {
-        [ChannelNames.Website] = "政府网站", [ChannelNames.WeChat] = "微信公众号", [ChannelNames.Weibo] = "政务微博",
-        [ChannelNames.Sms] = "短信", [ChannelNames.Bulletin] = "信息公告栏",
-    };
-
-    /// <summary>The page; <paramref name="office"/> (Channels:Office:Name) heads it and is named as the issuer when set.</summary>
-    public static string Html(PublicationProof p, string? office = null)
-    {
+        channels ??= Channels.ChannelCatalog.BuiltIn;
         var issuer = string.IsNullOrWhiteSpace(office) ? "" : office.Trim();
         static string T(DateTimeOffset? t) => t is { } v ? ChinaTime.Format(v) : "—";
         var rows = new StringBuilder();
         foreach (var c in p.Channels)
         {
-            rows.Append("<tr><td>").Append(E(ChannelNamesZh.GetValueOrDefault(c.Channel, c.Channel))).Append("</td><td>").Append(E(c.State))
+            rows.Append("<tr><td>").Append(E(channels.Label(c.Channel))).Append("</td><td>").Append(E(c.State))
                 .Append("</td><td>").Append(E(c.PlatformId ?? "—")).Append("</td><td>").Append(E(c.Url ?? "—"))
                 .Append("</td><td>").Append(T(c.AcceptedAt)).Append("</td><td>").Append(T(c.DeliveredAt)).Append("</td></tr>\n");
         }

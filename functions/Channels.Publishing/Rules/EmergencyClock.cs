@@ -11,14 +11,18 @@ public sealed class EmergencyClock
     {
     }
 
-    public EmergencyClock(EmergencyOptions options)
+    /// <param name="channels">The channels' labels and order (null: the five built-in channels).</param>
+    public EmergencyClock(EmergencyOptions options, Channels.ChannelCatalog? channels = null)
     {
+        this.channels = channels ?? Channels.ChannelCatalog.BuiltIn;
         ArgumentNullException.ThrowIfNull(options);
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         Limit = TimeSpan.FromHours(options.DeadlineHours);
         WarnBefore = TimeSpan.FromMinutes(options.WarnMinutesBefore);
         LimitText = $"{options.DeadlineHours}小时时限";
     }
+
+    readonly Channels.ChannelCatalog channels;
 
     public TimeSpan Limit { get; }
 
@@ -40,7 +44,7 @@ public sealed class EmergencyClock
         var deadline = Deadline(incidentAt);
         var warningAt = WarningAt(incidentAt);
         var clocks = deliveredAtByChannel
-            .OrderBy(c => ChannelOrder(c.Key)).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .OrderBy(c => channels.Order(c.Key)).ThenBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => Clock(c.Key, c.Value, incidentAt, deadline, warningAt, now))
             .ToList();
         var breached = clocks.Any(c => c.Status == EmergencyStatus.Breached);
@@ -51,7 +55,7 @@ public sealed class EmergencyClock
     EmergencyChannelClock Clock(string channel, DateTimeOffset? deliveredAt, DateTimeOffset incidentAt, DateTimeOffset deadline, DateTimeOffset warningAt,
         DateTimeOffset now)
     {
-        var name = RuleText.ChannelName(channel);
+        var name = channels.Label(channel);
         if (deliveredAt is { } at)
         {
             var took = at < incidentAt ? TimeSpan.Zero : at - incidentAt;
@@ -72,8 +76,8 @@ public sealed class EmergencyClock
 
     string Summary(List<EmergencyChannelClock> clocks, DateTimeOffset deadline, DateTimeOffset now)
     {
-        var breached = clocks.Where(c => c.Status == EmergencyStatus.Breached).Select(c => RuleText.ChannelName(c.Channel)).ToList();
-        var pending = clocks.Where(c => c.Status == EmergencyStatus.Pending).Select(c => RuleText.ChannelName(c.Channel)).ToList();
+        var breached = clocks.Where(c => c.Status == EmergencyStatus.Breached).Select(c => channels.Label(c.Channel)).ToList();
+        var pending = clocks.Where(c => c.Status == EmergencyStatus.Pending).Select(c => channels.Label(c.Channel)).ToList();
         if (clocks.Count == 0)
         {
             return "未指定发布渠道";
@@ -87,18 +91,5 @@ public sealed class EmergencyClock
         return pending.Count > 0
             ? $"{string.Join("、", pending)}尚未发布，须在{ChinaTime.Format(deadline)}前发布（还剩{RuleText.Duration(deadline - now)}）"
             : $"所有渠道均在{LimitText}内发布";
-    }
-
-    static int ChannelOrder(string channel)
-    {
-        for (var i = 0; i < ChannelNames.All.Count; i++)
-        {
-            if (ChannelNames.All[i] == channel)
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
     }
 }

@@ -16,48 +16,51 @@ public static class FreshnessRules
 
     /// <summary>
     /// Flags for every key that is a news- or notice-type column of the default catalogue (<see cref="ColumnKinds"/>) or an account
-    /// ("wechat", "weibo"); exempt and unknown names are left out. A null time means nothing was ever published.
+    /// (a channel whose descriptor is a <see cref="Channels.ChannelDescriptor.WatchedAccount"/>: "wechat", "weibo"); exempt and
+    /// unknown names are left out. A null time means nothing was ever published.
     /// Worst first.
     /// </summary>
     public static IReadOnlyList<FreshnessFlag> Evaluate(IReadOnlyDictionary<string, DateTimeOffset?> lastPublishedByColumnOrAccount, DateTimeOffset now) =>
         Evaluate(lastPublishedByColumnOrAccount, now, name => ColumnKinds.Find(name)?.Kind);
 
-    /// <summary>As above, with the columns' kinds from <paramref name="columnKind"/> (the deployment's catalogue).</summary>
+    /// <summary>
+    /// As above, with the columns' kinds from <paramref name="columnKind"/> (the deployment's catalogue) and the accounts
+    /// and their labels from <paramref name="channels"/> (null: the five built-in channels).
+    /// </summary>
     public static IReadOnlyList<FreshnessFlag> Evaluate(
-        IReadOnlyDictionary<string, DateTimeOffset?> lastPublishedByColumnOrAccount, DateTimeOffset now, Func<string, ColumnKind?> columnKind)
+        IReadOnlyDictionary<string, DateTimeOffset?> lastPublishedByColumnOrAccount, DateTimeOffset now, Func<string, ColumnKind?> columnKind,
+        Channels.ChannelCatalog? channels = null)
     {
+        channels ??= Channels.ChannelCatalog.BuiltIn;
         ArgumentNullException.ThrowIfNull(columnKind);
         ArgumentNullException.ThrowIfNull(lastPublishedByColumnOrAccount);
         var today = RuleText.ChinaDate(now);
         var flags = new List<FreshnessFlag>();
         foreach (var (name, last) in lastPublishedByColumnOrAccount)
         {
-            if (KindOf(name, columnKind) is { } kind)
+            if (KindOf(name, columnKind, channels) is { } kind)
             {
-                flags.Add(Flag(name, kind, last, today));
+                flags.Add(Flag(name, kind, last, today, channels));
             }
         }
 
         return [.. flags.OrderByDescending(f => f.Status).ThenBy(f => f.Kind).ThenBy(f => f.Name, StringComparer.Ordinal)];
     }
 
-    static FreshnessKind? KindOf(string name, Func<string, ColumnKind?> columnKind) => name switch
-    {
-        ChannelNames.WeChat or ChannelNames.Weibo => FreshnessKind.Account,
-        _ => columnKind(name) switch
+    static FreshnessKind? KindOf(string name, Func<string, ColumnKind?> columnKind, Channels.ChannelCatalog channels) =>
+        channels.Find(name)?.WatchedAccount == true ? FreshnessKind.Account : columnKind(name) switch
         {
             ColumnKind.News => FreshnessKind.News,
             ColumnKind.Notice => FreshnessKind.Notice,
             _ => null,
-        },
-    };
+        };
 
-    static FreshnessFlag Flag(string name, FreshnessKind kind, DateTimeOffset? last, DateOnly today)
+    static FreshnessFlag Flag(string name, FreshnessKind kind, DateTimeOffset? last, DateOnly today, Channels.ChannelCatalog channels)
     {
         var (limitDays, limitText) = kind == FreshnessKind.Notice
             ? (today.DayNumber - today.AddMonths(-NoticeLimitMonths).DayNumber, $"{NoticeLimitMonths}个月")
             : (kind == FreshnessKind.News ? NewsLimitDays : AccountLimitDays, "2周");
-        var subject = kind == FreshnessKind.Account ? RuleText.ChannelName(name) : $"「{name}」栏目";
+        var subject = kind == FreshnessKind.Account ? channels.Label(name) : $"「{name}」栏目";
         if (last is not { } at)
         {
             var never = kind == FreshnessKind.Account ? $"{subject}从未发布信息" : $"{subject}从未发布信息（空白栏目）";

@@ -35,14 +35,4 @@ internal static class RuleText
     }
 
     public const string EstimateNote = "（该年度节假日安排未收录，按周末推算）";
-
-    public static string ChannelName(string channel) => channel switch
-    {
-        ChannelNames.Website => "网站",
-        ChannelNames.WeChat => "微信公众号",
-        ChannelNames.Weibo => "微博",
-        ChannelNames.Sms => "短信",
-        ChannelNames.Bulletin => "信息公告栏",
-        _ => channel,
-    };
 }

@@ -24,6 +24,15 @@ public static class StatisticsExport
         yield return ["短信", "送达人次", "全年", N(s.Sms.Recipients)];
         yield return ["公告栏", "信息条数", "全年", N(s.Bulletin.Items)];
         yield return ["公告栏", "张贴清单期数", "全年", N(s.Bulletin.Issues)];
+        foreach (var (_, c) in s.Channels ?? new Dictionary<string, ChannelCounts>())
+        {
+            foreach (var m in c.Counts)
+            {
+                yield return [c.Label, m.Label, "全年", N(m.Count)];
+                if (m.UnitsLabel is not null) yield return [c.Label, m.UnitsLabel, "全年", N(m.Units ?? 0)];
+            }
+        }
+
         foreach (var m in s.Months)
         {
             var month = $"{m.Month}月";
@@ -34,6 +43,12 @@ public static class StatisticsExport
             yield return ["短信", "条数", month, N(m.SmsMessages)];
             yield return ["短信", "送达人次", month, N(m.SmsRecipients)];
             yield return ["公告栏", "信息条数", month, N(m.BulletinItems)];
+            foreach (var (channel, counts) in m.Channels ?? new Dictionary<string, IReadOnlyDictionary<string, int>>())
+            {
+                var c = s.Channels?.GetValueOrDefault(channel);
+                foreach (var (metric, n) in counts)
+                    yield return [c?.Label ?? channel, c?.Counts.FirstOrDefault(x => x.Metric == metric)?.Label ?? metric, month, N(n)];
+            }
         }
     }
 

@@ -10,7 +10,7 @@ namespace Channels.Publishing.Statistics;
 /// A year's statistics from the counting index. The scan of the year's rows is cached and reused while the
 /// year's change token is unchanged, so a request costs one point read unless something was counted since.
 /// </summary>
-public sealed class StatisticsService(ChannelsStorage storage, CountingIndex counting)
+public sealed class StatisticsService(ChannelsStorage storage, CountingIndex counting, Channels.ChannelCatalog? channels = null)
 {
     static readonly string[] Columns = ["Channel", "Metric", "Name", "Units", "Month"];
     readonly ConcurrentDictionary<int, (string Token, YearStatistics Stats)> cache = new();
@@ -20,7 +20,7 @@ public sealed class StatisticsService(ChannelsStorage storage, CountingIndex cou
         var token = await counting.VersionAsync(year, ct);
         if (cache.TryGetValue(year, out var hit) && hit.Token == token && token.Length > 0) return hit.Stats;
 
-        var tally = new YearTally(year);
+        var tally = new YearTally(year, channels);
         var partition = year.ToString(CultureInfo.InvariantCulture);
         await foreach (var row in storage.Delivered.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: Columns, cancellationToken: ct))
         {

@@ -11,7 +11,20 @@ public sealed record YearStatistics(
     WeiboCounts Weibo,
     SmsCounts Sms,
     BulletinCounts Bulletin,
-    IReadOnlyList<MonthStatistics> Months);
+    IReadOnlyList<MonthStatistics> Months)
+{
+    /// <summary>
+    /// (Added.) The counts of the registered channels beyond the five above, by channel name, labelled by their
+    /// descriptors; absent when there are none, so the v1 shape is unchanged.
+    /// </summary>
+    public IReadOnlyDictionary<string, ChannelCounts>? Channels { get; init; }
+}
+
+/// <summary>A registered channel's counts: its label and each metric it counts.</summary>
+public sealed record ChannelCounts(string Label, IReadOnlyList<MetricCount> Counts);
+
+/// <summary>One metric's count for the year (and the sum of its units, for a metric that has a units label).</summary>
+public sealed record MetricCount(string Metric, string Label, string Unit, int Count, string? UnitsLabel = null, int? Units = null);
 
 /// <summary>
 /// Items are distinct items; columns count postings (an item cross-listed in 3 columns counts 3 there);
@@ -33,4 +46,8 @@ public sealed record BulletinCounts(int Items, int Issues);
 /// <summary>One month (UTC+8) of the same counts.</summary>
 public sealed record MonthStatistics(
     int Month, int WebsiteItems, int ColumnPostings, int WechatArticles, int WechatMassSends, int WeiboPosts,
-    int SmsMessages, int SmsRecipients, int BulletinItems);
+    int SmsMessages, int SmsRecipients, int BulletinItems)
+{
+    /// <summary>(Added.) The other registered channels' counts this month: channel → metric → count; absent when there are none.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Channels { get; init; }
+}

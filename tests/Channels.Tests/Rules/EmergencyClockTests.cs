@@ -31,12 +31,12 @@ public class EmergencyClockTests
         Assert.Equal(["website", "weibo"], e.Channels.Select(c => c.Channel));
         Assert.Equal(EmergencyStatus.OnTime, e.Channels[0].Status);
         Assert.Equal(new TimeSpan(4, 12, 0), e.Channels[0].TimeToPublish);
-        Assert.Equal("网站于事件发生后4小时12分钟发布，未超过5小时时限", e.Channels[0].Message);
+        Assert.Equal("政府网站于事件发生后4小时12分钟发布，未超过5小时时限", e.Channels[0].Message);
         Assert.Equal(EmergencyStatus.Pending, e.Channels[1].Status);
-        Assert.Equal("微博尚未发布，距5小时时限还剩30分钟，请尽快发布", e.Channels[1].Message);
+        Assert.Equal("政务微博尚未发布，距5小时时限还剩30分钟，请尽快发布", e.Channels[1].Message);
         Assert.False(e.Breached);
         Assert.True(e.Warning);
-        Assert.Equal("微博尚未发布，须在2017-07-03 11:30前发布（还剩30分钟）", e.Summary);
+        Assert.Equal("政务微博尚未发布，须在2017-07-03 11:30前发布（还剩30分钟）", e.Summary);
 
         time.Advance(TimeSpan.FromMinutes(31));
         e = Clock.Evaluate(Incident, delivered, time.GetUtcNow());
@@ -44,8 +44,8 @@ public class EmergencyClockTests
         Assert.False(e.Warning);
         Assert.Equal(EmergencyStatus.Breached, e.Channels[1].Status);
         Assert.Null(e.Channels[1].TimeToPublish);
-        Assert.Equal("微博已超过5小时时限仍未发布（已超出1分钟）", e.Channels[1].Message);
-        Assert.Equal("微博超过5小时时限（时限2017-07-03 11:30）", e.Summary);
+        Assert.Equal("政务微博已超过5小时时限仍未发布（已超出1分钟）", e.Channels[1].Message);
+        Assert.Equal("政务微博超过5小时时限（时限2017-07-03 11:30）", e.Summary);
     }
 
     [Fact]
@@ -70,14 +70,14 @@ public class EmergencyClockTests
         var time = new FakeTimeProvider(Incident.AddMinutes(20));
         var e = Clock.Evaluate(Incident, new Dictionary<string, DateTimeOffset?> { ["website"] = null }, time.GetUtcNow());
         Assert.False(e.Warning);
-        Assert.Equal("网站尚未发布，距5小时时限还剩4小时40分钟", e.Channels[0].Message);
+        Assert.Equal("政府网站尚未发布，距5小时时限还剩4小时40分钟", e.Channels[0].Message);
     }
 
     [Fact]
     public void AllOnTime_SaysSo()
     {
         var e = Clock.Evaluate(Incident, new Dictionary<string, DateTimeOffset?> { ["website"] = Incident.AddSeconds(40) }, Incident.AddHours(1));
-        Assert.Equal("网站于事件发生后不足1分钟发布，未超过5小时时限", e.Channels[0].Message);
+        Assert.Equal("政府网站于事件发生后不足1分钟发布，未超过5小时时限", e.Channels[0].Message);
         Assert.Equal("所有渠道均在5小时时限内发布", e.Summary);
         Assert.False(e.Breached);
     }

@@ -69,7 +69,7 @@ public class FreshnessRulesTests
             ["weibo"] = null,
         }, time.GetUtcNow());
         Assert.Equal(["weibo", "wechat"], flags.Select(f => f.Name));
-        Assert.Equal("微博从未发布信息", flags[0].Message);
+        Assert.Equal("政务微博从未发布信息", flags[0].Message);
         Assert.Equal(FreshnessStatus.Stale, flags[0].Status);
         Assert.Null(flags[0].IdleDays);
         Assert.Equal(FreshnessKind.Account, flags[1].Kind);

@@ -55,6 +55,7 @@ public static class ApiRoutes
     public const string PullSmsReplies = "sms/optouts/pull";
     public const string RemoveSmsOptOut = "sms/optouts/{number}";
     public const string SmsReplies = "sms/replies";
+    public const string ListChannels = "channels";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -94,6 +95,7 @@ public static class ApiRoutes
         new(nameof(PullSmsReplies), Post, PullSmsReplies, Admin, c => c.Api<SmsOptOutsApi>().PullAsync(c.Http)),
         new(nameof(RemoveSmsOptOut), Delete, RemoveSmsOptOut, Admin, c => c.Api<SmsOptOutsApi>().RemoveAsync(c.Http, c["number"])),
         new(nameof(SmsReplies), Post, SmsReplies, Open, c => c.Api<SmsReplyCallbackApi>().ReceiveAsync(c.Http)),
+        new(nameof(ListChannels), Get, ListChannels, Reader, c => c.Api<ChannelsApi>().ListAsync(c.Http)),
     ];
 
     static readonly Dictionary<string, ApiRoute> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);

@@ -23,11 +23,10 @@ public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer san
         await PageWriter.WriteContentAsync(storage.Bulletin, path, exports.Renderer.Notice(doc), ct);
         // The path is fixed by the item and every write is create-once or derived, so a retry simply repeats them:
         // the ids are recorded with the delivered state, with no ledger write in between.
-        job.Entry.PlatformId = path;
-        job.Entry.Url = exports.BlobUri(path).ToString();
+        var recorded = new PlatformRecord(path, exports.BlobUri(path).ToString());
 
         await exports.AddAsync(item, ct);
-        return ChannelStep.Delivered(new CountedPost(Channel, item.Id, Metrics.Item, doc.Date));
+        return ChannelStep.Delivered(new CountedPost(Channel, item.Id, Metrics.Item, doc.Date)) with { Platform = recorded };
     }
 
     public Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct) => Task.FromResult(ChannelStep.Delivered());

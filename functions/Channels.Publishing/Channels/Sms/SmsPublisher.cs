@@ -98,7 +98,7 @@ public sealed class SmsPublisher(
         var summary = await SmsDeliverySummary.ReadAsync(storage, item.Id, options.Value, ct);
         summary.Apply(job.Entry, Batches(item).Sum(b => b.Length));
         await job.SaveAsync(ct);
-        if (summary.Accepted > 0) return ChannelStep.Delivered(Counted(item.Id, summary.Accepted));
+        if (summary.Accepted > 0) return ChannelStep.DeliveredWithNote(job.Entry.Error, Counted(item.Id, summary.Accepted));
         return unknown > 0 || summary.PendingBatches > 0 ? ChannelStep.Awaiting() : ChannelStep.Failed(job.Entry.Error ?? "短信未被平台受理");
     }
 
@@ -191,7 +191,7 @@ public sealed class SmsPublisher(
         var summary = await SmsDeliverySummary.ReadAsync(storage, job.Item.Id, options.Value, ct);
         if (summary.Accepted == 0) return ChannelStep.Awaiting();
         summary.Apply(job.Entry, Batches(job.Item).Sum(b => b.Length));
-        return ChannelStep.Delivered(Counted(job.Item.Id, summary.Accepted));
+        return ChannelStep.DeliveredWithNote(job.Entry.Error, Counted(job.Item.Id, summary.Accepted));
     }
 }
 

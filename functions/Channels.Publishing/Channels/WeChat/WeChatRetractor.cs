@@ -9,7 +9,7 @@ public sealed class WeChatRetractor(WeChatClient client) : IChannelRetractor
 
     public async Task<RetractStep> RetractAsync(RetractJob job, CancellationToken ct)
     {
-        var articleId = job.Delivery.Entry.PlatformId;
+        var articleId = job.Delivery.Progress.PlatformId;
         if (string.IsNullOrEmpty(articleId)) return RetractStep.Retracted("微信未曾发出，无需删除");
         try
         {

@@ -35,8 +35,7 @@ public sealed class WebsitePublisher(
             renderer.ItemPage(item, sanitizer.Sanitize(item.Body), [.. columns.Select(c => c.Column)]), ct);
         // The path is fixed by the item and a re-send is recognised by its page already being there, so no ledger
         // write is needed before the listings: the ids are recorded with the delivered state.
-        job.Entry.PlatformId = path;
-        job.Entry.Url = renderer.Url(path);
+        var recorded = new PlatformRecord(path, renderer.Url(path));
 
         await Task.WhenAll(columns
             .Select(column => archive.ChangeAsync(column.Column, new ColumnChange(entry, null, resent), pages.RenderColumn))
@@ -47,7 +46,7 @@ public sealed class WebsitePublisher(
         // Counted under the name the item was published with, whatever the column is called later.
         counted.AddRange(columns.Select(c => new CountedPost(Channel, item.Id, Metrics.Column, c.PublishedAs)));
         if (item.DocumentCategory is { } category) counted.Add(new CountedPost(Channel, item.Id, Metrics.Category, category));
-        return ChannelStep.Delivered([.. counted]);
+        return ChannelStep.Delivered([.. counted]) with { Platform = recorded };
     }
 
     /// <summary>

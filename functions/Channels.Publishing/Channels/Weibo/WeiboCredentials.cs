@@ -12,10 +12,12 @@ namespace Channels.Publishing.Channels.Weibo;
 /// every later item fails at once with the same Chinese reason instead of calling Weibo again (no retry storm).
 /// Configuring a new token (a different hash) lifts the hold by itself.
 /// </summary>
-public sealed class WeiboCredentials(ChannelsStorage storage, IOptions<WeiboOptions> options)
+public sealed class WeiboCredentials(ChannelsStorage storage, IOptions<WeiboOptions> options) : IChannelResumer
 {
     public const string Partition = "weibo";
     public const string Row = "credentials";
+
+    public string Channel => Items.ChannelNames.Weibo;
 
     /// <summary>The reason the current token is held, or null when it may be used.</summary>
     public async Task<string?> HeldReasonAsync(CancellationToken ct)

@@ -20,20 +20,19 @@ public sealed class WeiboPublisher(WeiboClient client, WeiboCredentials credenti
 
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
-        if (job.Entry.PlatformId is not null) return Delivered(job);
+        if (job.Progress.PlatformId is not null) return Delivered(job);
         if (await credentials.HeldReasonAsync(ct) is { } held) return ChannelStep.CredentialsExpired(held);
         try
         {
             var (id, uid) = await client.ShareAsync(Status(job.Item, $"{site.Value.BaseUrl.TrimEnd('/')}/{SiteRenderer.ItemPath(job.Item.Id)}"), ct);
-            job.Entry.PlatformId = id;
-            job.Entry.Url = $"https://weibo.com/{uid ?? "u"}/{id}";
-            return Delivered(job);
+            return Delivered(job) with { Platform = new PlatformRecord(id, $"https://weibo.com/{uid ?? "u"}/{id}") };
         }
-        catch (WeiboApiException e) when (e.IsDuplicate && job.Entry.Attempts > 1)
+        catch (WeiboApiException e) when (e.IsDuplicate && job.Progress.Attempt > 1)
         {
-            job.Entry.PlatformId = "reconciled:" + e.Code;
-            job.Entry.Error = "重试时微博提示内容重复：此前的发布已成功，不再重复发布";
-            return Delivered(job);
+            return Delivered(job) with
+            {
+                Platform = new PlatformRecord("reconciled:" + e.Code), Note = "重试时微博提示内容重复：此前的发布已成功，不再重复发布",
+            };
         }
         catch (WeiboApiException e) when (e.IsCredentialProblem)
         {

@@ -9,7 +9,7 @@ public sealed class WeiboRetractor(WeiboClient client) : IChannelRetractor
 
     public async Task<RetractStep> RetractAsync(RetractJob job, CancellationToken ct)
     {
-        var id = job.Delivery.Entry.PlatformId;
+        var id = job.Delivery.Progress.PlatformId;
         if (string.IsNullOrEmpty(id) || !long.TryParse(id, out _))
         {
             return RetractStep.Retracted(string.IsNullOrEmpty(id) ? "微博未曾发出，无需删除" : "该微博是重试时核对确认的，平台未返回编号：请在微博后台人工删除");

@@ -4,8 +4,10 @@
   'use strict';
 
   // ------------------------------------------------------------------ labels
-  const CHANNELS = ['website', 'wechat', 'weibo', 'sms', 'bulletin'];
-  const CHANNEL_LABELS = { website: '政府网站', wechat: '微信公众号', weibo: '政务微博', sms: '短信', bulletin: '公开栏/公报' };
+  // The registered channels and their labels come from GET /api/channels (loadChannels); filled in place after sign-in.
+  const CHANNELS = [];
+  const CHANNEL_LABELS = {};
+  const CHANNEL_INFO = {};
   const STATE_LABELS = { pending: '待发送', scheduled: '已排期', queued: '排队等待发送窗口', 'queued-digest': '等待每日群发', intent: '发送中',
     'awaiting-verdict': '等待平台结果', delivered: '已送达', failed: '失败', 'credentials-expired': '凭证失效',
     retracted: '已撤回', 'correction-sent': '已发更正短信' };
@@ -17,9 +19,14 @@
   const TOKEN_LABELS = { valid: '有效', expired: '已失效', unknown: '未知', 'n/a': '不适用' };
   const ROLE_LABELS = { admin: '管理员', editor: '编辑', reader: '只读' };
   const PRIORITY_LABELS = { normal: '普通', emergency: '紧急' };
-  const MONTH_COLUMNS = [['websiteItems', '网站信息'], ['columnPostings', '栏目发布'], ['wechatArticles', '微信文章'],
-    ['wechatMassSends', '微信群发'], ['weiboPosts', '微博'], ['smsMessages', '短信条数'], ['smsRecipients', '短信人次'],
-    ['bulletinItems', '公开栏/公报']];
+  // The v1 month fields, each named by its channel's label and the metric's label from /api/channels.
+  const MONTH_FIELDS = [['websiteItems', 'website', 'item'], ['columnPostings', 'website', 'column'], ['wechatArticles', 'wechat', 'article'],
+    ['wechatMassSends', 'wechat', 'masssend'], ['weiboPosts', 'weibo', 'post'], ['smsMessages', 'sms', 'message'],
+    ['smsRecipients', 'sms', 'message', true], ['bulletinItems', 'bulletin', 'item']];
+  const metricLabel = (ch, metric, units) => {
+    const m = (CHANNEL_INFO[ch]?.metrics || []).find((x) => x.metric === metric);
+    return `${labelOf(CHANNEL_LABELS, ch)}${units ? (m?.unitsLabel || '') : (m?.label || '')}`;
+  };
   const RETRACTABLE = new Set(['delivered', 'partially-failed', 'failed']);
   const KEY_STORAGE = 'channels.dashboard.key';
   const PAGE_SIZE = 50;
@@ -242,8 +249,18 @@
     if (canPublish() && !$('#publish-json').value.trim()) $('#publish-json').value = publishTemplate();
     renderBanner();
     each('enter', role);
-    startTimers();
+    loadChannels().then(startTimers);
     loadColumns();
+  }
+
+  // The registered channels (name, label, metrics): the one source of the dashboard's channel labels.
+  async function loadChannels() {
+    try {
+      const list = (await api('/api/channels')) || [];
+      CHANNELS.splice(0, CHANNELS.length, ...list.map((c) => c.name));
+      list.forEach((c) => { CHANNEL_LABELS[c.name] = c.label; CHANNEL_INFO[c.name] = c; });
+    } catch (err) { /* labels fall back to the names */ }
+    buildChannelParts();
   }
 
   // The column filter suggests the catalogue's columns (active, then retired: their items stay listed); free text still works.
@@ -380,7 +397,7 @@
       .map(([name, n]) => `${esc(name)} ${num(n)}`).join('、');
     $('#counts').innerHTML = `${chartSvg(s)}
       <p class="stats-extra">${esc(s.year ?? selectedYear())} 年 · 栏目发布 ${num(s.website?.columnPostings)} 次 ·
-        微信群发 ${num(s.wechat?.massSends)} 次 · 短信接收 ${num(s.sms?.recipients)} 人次 · 公报 ${num(s.bulletin?.issues)} 期</p>
+        微信群发 ${num(s.wechat?.massSends)} 次 · 短信接收 ${num(s.sms?.recipients)} 人次 · 张贴清单 ${num(s.bulletin?.issues)} 期</p>
       ${columns ? `<p class="stats-extra">栏目分布：${columns}</p>` : ''}`;
     $('#months').innerHTML = monthTable(Array.isArray(s.months) ? s.months : []);
   }
@@ -390,6 +407,7 @@
     const bars = [
       ['website', s.website?.items], ['wechat', s.wechat?.articles], ['weibo', s.weibo?.posts],
       ['sms', s.sms?.messages], ['bulletin', s.bulletin?.items],
+      ...Object.entries(s.channels || {}).map(([ch, c]) => [ch, c.counts?.[0]?.count]),
     ].map(([ch, v]) => [ch, Number(v) || 0]);
     const W = 560, H = 240, top = 26, bottom = 34, side = 16, plotH = H - top - bottom;
     const slot = (W - 2 * side) / bars.length, bw = Math.min(64, slot * 0.55);
@@ -410,11 +428,16 @@
   function monthTable(months) {
     if (!months.length) return '<p class="empty">本年度暂无发布</p>';
     const sorted = [...months].sort((a, b) => a.month - b.month);
-    const total = (key) => sorted.reduce((sum, m) => sum + (Number(m[key]) || 0), 0);
-    const head = MONTH_COLUMNS.map(([, name]) => `<th>${name}</th>`).join('');
+    // v1 fields, then each other registered channel's metrics (months[].channels[channel][metric]).
+    const others = [...new Set(sorted.flatMap((m) => Object.entries(m.channels || {})
+      .flatMap(([ch, counts]) => Object.keys(counts).map((metric) => `${ch}\u0000${metric}`))))].map((k) => k.split('\u0000'));
+    const columns = [...MONTH_FIELDS.map(([key, ch, metric, units]) => [(m) => m[key], metricLabel(ch, metric, units)]),
+      ...others.map(([ch, metric]) => [(m) => m.channels?.[ch]?.[metric], metricLabel(ch, metric)])];
+    const total = (get) => sorted.reduce((sum, m) => sum + (Number(get(m)) || 0), 0);
+    const head = columns.map(([, name]) => `<th>${esc(name)}</th>`).join('');
     const rows = sorted.map((m) => `<tr><th scope="row">${num(m.month)} 月</th>${
-      MONTH_COLUMNS.map(([key]) => `<td>${num(m[key])}</td>`).join('')}</tr>`).join('');
-    const sum = MONTH_COLUMNS.map(([key]) => `<td>${total(key)}</td>`).join('');
+      columns.map(([get]) => `<td>${num(get(m))}</td>`).join('')}</tr>`).join('');
+    const sum = columns.map(([get]) => `<td>${total(get)}</td>`).join('');
     return `<table class="data compact months-table"><thead><tr><th>月份</th>${head}</tr></thead>
       <tbody>${rows}</tbody><tfoot><tr><th scope="row">合计</th>${sum}</tr></tfoot></table>`;
   }
@@ -701,10 +724,17 @@
   function buildStaticParts() {
     const options = (map) => Object.entries(map).map(([v, l]) => `<option value="${esc(v)}">${esc(l)}</option>`).join('');
     $('#f-status').insertAdjacentHTML('beforeend', options(STATUS_LABELS));
-    $('#f-channel').insertAdjacentHTML('beforeend', options(CHANNEL_LABELS));
     $('#f-state').insertAdjacentHTML('beforeend', options(STATE_LABELS));
+    buildChannelParts();
+  }
+
+  function buildChannelParts() {
+    const select = $('#f-channel'), chosen = select.value;
+    select.querySelectorAll('option[value]:not([value=""])').forEach((o) => o.remove());
+    select.insertAdjacentHTML('beforeend', CHANNELS.map((ch) => `<option value="${esc(ch)}">${esc(labelOf(CHANNEL_LABELS, ch))}</option>`).join(''));
+    select.value = chosen;
     $('#pub-head').innerHTML = `<tr><th>编号</th><th>标题</th><th>发布时间</th><th>状态</th>${
-      CHANNELS.map((ch) => `<th class="ch">${esc(CHANNEL_LABELS[ch])}</th>`).join('')}</tr>`;
+      CHANNELS.map((ch) => `<th class="ch">${esc(labelOf(CHANNEL_LABELS, ch))}</th>`).join('')}</tr>`;
   }
 
   function wire() {
