@@ -47,6 +47,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<Monitoring.RulesService>();
         AddOptions<Rules.InterpretationOptions>(services, Rules.InterpretationOptions.SectionName);
         services.AddSingleton<PublicationsApi>();
+        Preview.PreviewRegistration.AddPublicationPreview(services);
         services.AddSingleton<StatisticsApi>();
         services.AddSingleton<SmsCallbackApi>();
         services.AddSingleton<Orchestration.VerdictSignal>();

@@ -33,10 +33,7 @@ public sealed class PublicationsApi(
             return;
         }
 
-        // An item naming no publisher is published under the office's default one (Channels:Office:Publisher).
-        if (string.IsNullOrWhiteSpace(item.Publisher) && office?.Value.Publisher is { Length: > 0 } publisher) item = item with { Publisher = publisher };
-        var catalogue = columns is null ? null : await columns.ForNamesAsync(item.Columns, activeOnly: true, ct);
-        var problems = ItemValidator.Validate(item, time.GetUtcNow(), catalogue);
+        (item, var problems) = await CheckAsync(item, ct);
         if (!problems.IsEmpty)
         {
             await ApiResponses.ProblemAsync(ctx, 422, "发布请求未通过校验", string.Join("；", problems.Errors.Keys), problems.Errors);
@@ -95,6 +92,15 @@ public sealed class PublicationsApi(
 
         await StartAsync(client, existing, ct);
         await AcceptedAsync(ctx, existing, duplicate: true);
+    }
+
+    /// <summary>The item with the office's defaults filled in, and the checks a submission makes (the preview makes the same).</summary>
+    public async Task<(PublicationItem Item, ValidationProblems Problems)> CheckAsync(PublicationItem item, CancellationToken ct)
+    {
+        // An item naming no publisher is published under the office's default one (Channels:Office:Publisher).
+        if (string.IsNullOrWhiteSpace(item.Publisher) && office?.Value.Publisher is { Length: > 0 } publisher) item = item with { Publisher = publisher };
+        var catalogue = columns is null ? null : await columns.ForNamesAsync(item.Columns, activeOnly: true, ct);
+        return (item, ItemValidator.Validate(item, time.GetUtcNow(), catalogue));
     }
 
     public async Task GetAsync(HttpContext ctx, string id)

@@ -15,6 +15,7 @@ public static class ApiRoutes
     public const string Get = "get", Post = "post", Put = "put", Delete = "delete";
 
     public const string SubmitPublication = "publications";
+    public const string PreviewPublication = "publications/preview";
     public const string ListPublications = "publications";
     public const string GetPublication = "publications/{id}";
     public const string GetPublicationProof = "publications/{id}/proof";
@@ -53,6 +54,7 @@ public static class ApiRoutes
     public static readonly IReadOnlyList<ApiRoute> All =
     [
         new(nameof(SubmitPublication), Post, SubmitPublication, c => c.Api<PublicationsApi>().SubmitAsync(c.Http, c.Durable)),
+        new(nameof(PreviewPublication), Post, PreviewPublication, c => c.Api<Preview.PreviewApi>().PreviewAsync(c.Http)),
         new(nameof(ListPublications), Get, ListPublications, c => c.Api<MonitoringApi>().ListAsync(c.Http)),
         new(nameof(GetPublication), Get, GetPublication, c => c.Api<PublicationsApi>().GetAsync(c.Http, c["id"])),
         new(nameof(GetPublicationProof), Get, GetPublicationProof, c => c.Api<PublicationsApi>().ProofAsync(c.Http, c["id"])),

@@ -17,7 +17,7 @@ public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer san
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         var item = job.Item;
-        var doc = BulletinDocument.From(item, sanitizer.Sanitize(item.Body));
+        var doc = Document(item);
         await archive.SaveAsync(doc, ct);
         var path = BulletinRenderer.ItemPath(doc.Date, item.Id);
         await PageWriter.WriteContentAsync(storage.Bulletin, path, exports.Renderer.Notice(doc), ct);
@@ -29,6 +29,16 @@ public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer san
         await exports.AddAsync(item, ct);
         return ChannelStep.Delivered(new CountedPost(Channel, item.Id, Metrics.Item, doc.Date));
     }
+
+    /// <summary>The item's printable notice exactly as <see cref="SendAsync"/> writes it, its path and URL; nothing is written (the preview shows it).</summary>
+    public (string Path, string Url, string Html) Render(PublicationItem item)
+    {
+        var doc = Document(item);
+        var path = BulletinRenderer.ItemPath(doc.Date, item.Id);
+        return (path, exports.BlobUri(path).ToString(), exports.Renderer.Notice(doc));
+    }
+
+    BulletinDocument Document(PublicationItem item) => BulletinDocument.From(item, sanitizer.Sanitize(item.Body));
 
     public Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct) => Task.FromResult(ChannelStep.Delivered());
 }

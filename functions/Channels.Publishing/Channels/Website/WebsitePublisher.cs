@@ -31,8 +31,7 @@ public sealed class WebsitePublisher(
         var entry = Listing(item);
         // Everything this item adds to a column renders before anything is written: an item that cannot fails alone.
         if (columns.Select(c => RenderProblem(c.Column, entry)).OfType<string>().FirstOrDefault() is { } problem) return ChannelStep.Failed(problem);
-        var resent = await PageWriter.WriteContentOnceAsync(storage.Web, path,
-            renderer.ItemPage(item, sanitizer.Sanitize(item.Body), [.. columns.Select(c => c.Column)]), ct);
+        var resent = await PageWriter.WriteContentOnceAsync(storage.Web, path, Page(item, columns), ct);
         // The path is fixed by the item and a re-send is recognised by its page already being there, so no ledger
         // write is needed before the listings: the ids are recorded with the delivered state.
         job.Entry.PlatformId = path;
@@ -49,6 +48,16 @@ public sealed class WebsitePublisher(
         if (item.DocumentCategory is { } category) counted.Add(new CountedPost(Channel, item.Id, Metrics.Category, category));
         return ChannelStep.Delivered([.. counted]);
     }
+
+    /// <summary>The item page exactly as <see cref="SendAsync"/> writes it, its path and URL; nothing is written (the preview shows it).</summary>
+    public async Task<(string Path, string Url, string Html)> RenderAsync(PublicationItem item, CancellationToken ct)
+    {
+        var path = SiteRenderer.ItemPath(item.Id);
+        return (path, renderer.Url(path), Page(item, await ColumnsOfAsync(item, ct)));
+    }
+
+    string Page(PublicationItem item, List<(WebsiteColumn Column, string PublishedAs)> columns) =>
+        renderer.ItemPage(item, sanitizer.Sanitize(item.Body), [.. columns.Select(c => c.Column)]);
 
     /// <summary>
     /// The item's columns as the catalogue knows them (renamed and retired ones included: a re-send of an old item goes
