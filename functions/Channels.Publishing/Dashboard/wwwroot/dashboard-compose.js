@@ -63,11 +63,16 @@
     out.querySelectorAll('p').forEach((p) => {
       if (p.querySelector('p, table, ul, ol, h2, h3, h4, h5, h6, blockquote')) p.replaceWith(...p.childNodes);
     });
-    return out.innerHTML.replace(/\u00a0{2,}/g, (m) => ' '.repeat(m.length));
+    return out.innerHTML.replace(/(&nbsp;\s*){2,}/g, ' '); // Word's indentation by spaces
   }
 
+  // Word and WPS wrap their HTML source at ~80 characters: a line break between two Chinese characters is no space.
+  const unwrapLines = (t) => t
+    .replace(/([\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t]*\r?\n\s*(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])/g, '$1')
+    .replace(/\s*\n\s*/g, ' ');
+
   function appendClean(parent, node) {
-    if (node.nodeType === Node.TEXT_NODE) { parent.appendChild(document.createTextNode(node.textContent.replace(/\s*\n\s*/g, ' '))); return; }
+    if (node.nodeType === Node.TEXT_NODE) { parent.appendChild(document.createTextNode(unwrapLines(node.textContent))); return; }
     if (node.nodeType !== Node.ELEMENT_NODE) return; // comments (<!--[if gte mso 9]>…) and the rest
     const tag = node.localName.toLowerCase();
     const style = node.getAttribute('style') || '';
