@@ -127,4 +127,12 @@ public sealed class HttpTriggers
     [Function(nameof(R.SmsReplies))]
     public Task<IActionResult> SmsReplies([HttpTrigger(Open, R.Post, Route = R.SmsReplies)] HttpRequest req, FunctionContext ctx) =>
         RunAsync(nameof(R.SmsReplies), req, ctx);
+
+    [Function(nameof(R.UploadAttachment))]
+    public Task<IActionResult> UploadAttachment([HttpTrigger(Open, R.Post, Route = R.UploadAttachment)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.UploadAttachment), req, ctx);
+
+    [Function(nameof(R.GetAttachment))]
+    public Task<IActionResult> GetAttachment([HttpTrigger(Open, R.Get, Route = R.GetAttachment)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.GetAttachment), req, ctx);
 }

@@ -67,6 +67,7 @@ public static class ChannelsServiceCollectionExtensions
                 o.ReaderKey ??= config["CHANNELS_KEY_READER"];
             });
         Operations.InstancePurgeRegistration.AddInstancePurge(services);
+        Attachments.AttachmentsRegistration.AddAttachments(services);
 
         // The five channels: one line each.
         services.AddWebsiteChannel();

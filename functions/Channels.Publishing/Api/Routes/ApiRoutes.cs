@@ -50,6 +50,8 @@ public static class ApiRoutes
     public const string PullSmsReplies = "sms/optouts/pull";
     public const string RemoveSmsOptOut = "sms/optouts/{number}";
     public const string SmsReplies = "sms/replies";
+    public const string UploadAttachment = "attachments";
+    public const string GetAttachment = "attachments/{id}";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -90,6 +92,8 @@ public static class ApiRoutes
         new(nameof(PullSmsReplies), Post, PullSmsReplies, c => c.Api<SmsOptOutsApi>().PullAsync(c.Http)),
         new(nameof(RemoveSmsOptOut), Delete, RemoveSmsOptOut, c => c.Api<SmsOptOutsApi>().RemoveAsync(c.Http, c["number"])),
         new(nameof(SmsReplies), Post, SmsReplies, c => c.Api<SmsReplyCallbackApi>().ReceiveAsync(c.Http)),
+        new(nameof(UploadAttachment), Post, UploadAttachment, c => c.Api<Attachments.AttachmentsApi>().UploadAsync(c.Http)),
+        new(nameof(GetAttachment), Get, GetAttachment, c => c.Api<Attachments.AttachmentsApi>().GetAsync(c.Http, c["id"])),
     ];
 
     static readonly Dictionary<string, ApiRoute> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);
