@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Channels.Tests.Attachments;
 using Channels.IntegrationTests.Browser;
 using Microsoft.Playwright;
 
@@ -104,6 +105,22 @@ public sealed class ComposeFormTests(PreviewHost host) : IAsyncLifetime
         await page.FillAsync("[name=\"approval.approver\"]", "张伟");
         await page.FillAsync("[name=\"approval.approvedAt\"]", ChinaLocal(DateTimeOffset.UtcNow.AddMinutes(-30)));
         await page.CheckAsync("[name=\"approval.confidentialityReview.passed\"]");
+
+        // 附件: chosen, uploaded at once, listed with its size; a file that is not what its name says is refused in Chinese.
+        await page.SetInputFilesAsync("[name=\"attachments\"]", new FilePayload
+        {
+            Name = "防汛值班安排表.pdf", MimeType = "application/pdf", Buffer = AttachmentSamples.Pdf(id),
+        });
+        await Assertions.Expect(page.Locator("#c-attach-list li")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#c-attach-list li .name")).ToHaveTextAsync("防汛值班安排表.pdf");
+        await Assertions.Expect(page.Locator("#c-attach-status")).ToContainTextAsync("已上传：防汛值班安排表.pdf");
+        await page.SetInputFilesAsync("[name=\"attachments\"]", new FilePayload
+        {
+            Name = "说明.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00, .. System.Text.Encoding.ASCII.GetBytes(id)],
+        });
+        await Assertions.Expect(page.Locator("#c-attach-status")).ToContainTextAsync("未能上传“说明.pdf”");
+        Assert.Matches("[\u4e00-\u9fff]", await page.TextContentAsync("#c-attach-status") ?? "");
+        await Assertions.Expect(page.Locator("#c-attach-list li")).ToHaveCountAsync(1);
 
         // The preview flags the title at its field, in Chinese, and names the way out; submitting is not possible yet.
         var titleProblem = page.Locator("[data-field=\"title\"] .field-error");
