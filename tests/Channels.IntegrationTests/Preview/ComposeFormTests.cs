@@ -136,7 +136,7 @@ public sealed class ComposeFormTests(PreviewHost host) : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-channel-preview=\"sms\"] [data-pv=\"sms-text\"]")).ToContainTextAsync("】");
         await Assertions.Expect(page.Locator("[data-channel-preview=\"sms\"] [data-pv=\"sms-meta\"]")).ToContainTextAsync("接收 2 人");
         await Assertions.Expect(page.FrameLocator("[data-channel-preview=\"website\"] iframe").Locator("h1")).ToHaveTextAsync(title);
-        await Assertions.Expect(page.FrameLocator("[data-channel-preview=\"website\"] iframe").Locator("table td").First).ToContainTextAsync("街道");
+        await Assertions.Expect(page.FrameLocator("[data-channel-preview=\"website\"] iframe").Locator(".body table td").First).ToContainTextAsync("街道");
         await Assertions.Expect(page.FrameLocator("[data-channel-preview=\"bulletin\"] iframe").Locator("body")).ToContainTextAsync("定王台街道公开栏");
 
         // The fix: a short WeChat title. The problem goes, the phone frame shows the short title, submitting is possible.

@@ -18,7 +18,8 @@ public sealed class PreviewCollection : ICollectionFixture<PreviewHost>
 /// </summary>
 public sealed class QuietPreviewHost : ChannelsHost;
 
-[CollectionDefinition(Name)]
+/// <summary>Run alone (after the parallel collections): in-process hosts share the machine, and a test that proves "no platform call" must not see others'.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class QuietPreviewCollection : ICollectionFixture<QuietPreviewHost>
 {
     public const string Name = "preview-quiet";
