@@ -66,7 +66,8 @@ public sealed class PublicationPreviewer(
     {
         // Columns the catalogue does not know are problems already; the page shows the known ones.
         var set = await columns.ForNamesAsync(item.Columns, activeOnly: false, ct);
-        var (path, url, html) = await Publisher<WebsitePublisher>().RenderAsync(item with { Columns = [.. item.Columns.Where(c => set.Find(c) is not null)] }, ct);
+        var known = item with { Columns = [.. item.Columns.Where(c => set.Find(c) is not null)] };
+        var (path, url, html) = await Publisher<WebsitePublisher>().RenderAsync(known, ct);
         return new WebsitePreview(path, url, html);
     }
 

@@ -202,7 +202,8 @@ public sealed class ComposeFormTests(PreviewHost host) : IAsyncLifetime
         await page.AddScriptTagAsync(new() { Path = AccessibilityTests.AxePath });
         var result = await page.EvaluateAsync<JsonElement>(
             "async tags => { const r = await axe.run('#compose-section', { runOnly: { type: 'tag', values: tags } });"
-            + " return { violations: r.violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) })), passes: r.passes.length }; }",
+            + " return { violations: r.violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) })),"
+            + " passes: r.passes.length }; }",
             Tags);
         Assert.True(result.GetProperty("passes").GetInt32() > 5, "axe ran no checks");
         var violations = result.GetProperty("violations").EnumerateArray()
@@ -236,8 +237,16 @@ public sealed class ComposeFormTests(PreviewHost host) : IAsyncLifetime
     static async Task SaveScreenshotAsync(IPage page)
     {
         var dir = Environment.GetEnvironmentVariable("CHANNELS_SCREENSHOT_DIR") is { Length: > 0 } d ? d : Path.GetTempPath();
-        await page.SetViewportSizeAsync(1280, 2000);
-        var bytes = await page.Locator("#compose-section").ScreenshotAsync(new() { Path = Path.Combine(dir, "compose.png") });
+        // The whole section in one viewport (so the sticky header and preview column stay where they belong), clipped to it.
+        var height = await page.EvaluateAsync<int>("Math.ceil(document.querySelector('#compose-section').getBoundingClientRect().height) + 80");
+        await page.SetViewportSizeAsync(1280, Math.Max(900, height));
+        await page.EvaluateAsync("() => { window.scrollTo(0, 0); document.activeElement?.blur(); }");
+        await page.WaitForTimeoutAsync(300); // the preview frames repaint at the new size
+        var box = (await page.Locator("#compose-section").BoundingBoxAsync())!;
+        var bytes = await page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(dir, "compose.png"), FullPage = true, Clip = new() { X = box.X, Y = box.Y, Width = box.Width, Height = box.Height },
+        });
         Assert.True(bytes.Length > 20_000);
         await page.SetViewportSizeAsync(1280, 900);
     }

@@ -93,7 +93,8 @@ public sealed class PreviewApiTests(QuietPreviewHost host)
     public async Task Preview_NeedsAnEditor_AndBackdatingIsAnEditorsProblem()
     {
         var item = Today("pvrole");
-        using (var none = await host.Client(null).PostAsync("/api/publications/preview", Json(item))) Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        using (var none = await host.Client(null).PostAsync("/api/publications/preview", Json(item)))
+            Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         using (var reader = await host.Client(ChannelsHost.ReaderKey).PostAsync("/api/publications/preview", Json(item)))
             Assert.Equal(HttpStatusCode.Forbidden, reader.StatusCode);
         using (var broken = await host.Client(ChannelsHost.EditorKey).PostAsync("/api/publications/preview",

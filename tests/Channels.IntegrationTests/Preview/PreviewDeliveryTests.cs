@@ -52,7 +52,8 @@ public sealed class PreviewDeliveryTests(PreviewHost host)
         var send = Assert.Single(journal, e => e.GetProperty("channel").GetString() == "sms" && e.GetProperty("api").GetString() == "SendSms");
         var detail = send.GetProperty("detail");
         Assert.Equal(sms.GetProperty("template").GetString(), detail.GetProperty("templateId").GetString());
-        Assert.Equal(sms.GetProperty("params").EnumerateArray().Select(p => p.GetString()), detail.GetProperty("templateParams").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(
+            sms.GetProperty("params").EnumerateArray().Select(p => p.GetString()), detail.GetProperty("templateParams").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(sms.GetProperty("signName").GetString(), detail.GetProperty("signName").GetString());
         Assert.Equal(sms.GetProperty("recipients").GetInt32(), detail.GetProperty("phoneNumbers").GetArrayLength());
         Assert.StartsWith($"【{sms.GetProperty("signName").GetString()}】", sms.GetProperty("text").GetString(), StringComparison.Ordinal);
@@ -61,7 +62,8 @@ public sealed class PreviewDeliveryTests(PreviewHost host)
         // Bulletin: the printable notice written to the bulletin container.
         var bulletin = channels.GetProperty("bulletin");
         Assert.Equal(bulletin.GetProperty("url").GetString(), Ledger("bulletin", "url"));
-        var blob = new Azure.Storage.Blobs.BlobContainerClient(host.StorageConnectionString, "bulletin").GetBlobClient(bulletin.GetProperty("path").GetString());
+        var blob = new Azure.Storage.Blobs.BlobContainerClient(host.StorageConnectionString, "bulletin")
+            .GetBlobClient(bulletin.GetProperty("path").GetString());
         Assert.Equal(bulletin.GetProperty("html").GetString(), (await blob.DownloadContentAsync()).Value.Content.ToString());
     }
 

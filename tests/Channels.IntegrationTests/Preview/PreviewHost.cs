@@ -18,7 +18,7 @@ public sealed class PreviewCollection : ICollectionFixture<PreviewHost>
 /// </summary>
 public sealed class QuietPreviewHost : ChannelsHost;
 
-/// <summary>Run alone (after the parallel collections): in-process hosts share the machine, and a test that proves "no platform call" must not see others'.</summary>
+/// <summary>Run alone (after the parallel collections): a test proving "no platform call, no write" must not share its moment with others.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class QuietPreviewCollection : ICollectionFixture<QuietPreviewHost>
 {

@@ -30,7 +30,7 @@ public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer san
         return ChannelStep.Delivered(new CountedPost(Channel, item.Id, Metrics.Item, doc.Date));
     }
 
-    /// <summary>The item's printable notice exactly as <see cref="SendAsync"/> writes it, its path and URL; nothing is written (the preview shows it).</summary>
+    /// <summary>The item's printable notice exactly as <see cref="SendAsync"/> writes it, its path and URL; nothing is written (the preview).</summary>
     public (string Path, string Url, string Html) Render(PublicationItem item)
     {
         var doc = Document(item);
