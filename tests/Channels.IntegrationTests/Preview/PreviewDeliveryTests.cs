@@ -52,8 +52,8 @@ public sealed class PreviewDeliveryTests(PreviewHost host)
         var send = Assert.Single(journal, e => e.GetProperty("channel").GetString() == "sms" && e.GetProperty("api").GetString() == "SendSms");
         var detail = send.GetProperty("detail");
         Assert.Equal(sms.GetProperty("template").GetString(), detail.GetProperty("templateId").GetString());
-        Assert.Equal(
-            sms.GetProperty("params").EnumerateArray().Select(p => p.GetString()), detail.GetProperty("templateParams").EnumerateArray().Select(p => p.GetString()));
+        static IEnumerable<string?> Strings(JsonElement array) => array.EnumerateArray().Select(p => p.GetString());
+        Assert.Equal(Strings(sms.GetProperty("params")), Strings(detail.GetProperty("templateParams")));
         Assert.Equal(sms.GetProperty("signName").GetString(), detail.GetProperty("signName").GetString());
         Assert.Equal(sms.GetProperty("recipients").GetInt32(), detail.GetProperty("phoneNumbers").GetArrayLength());
         Assert.StartsWith($"【{sms.GetProperty("signName").GetString()}】", sms.GetProperty("text").GetString(), StringComparison.Ordinal);

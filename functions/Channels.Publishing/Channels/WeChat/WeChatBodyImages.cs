@@ -69,7 +69,7 @@ public sealed class WeChatBodyImages(WeChatClient client, ChannelsStorage storag
         Uri.TryCreate(src, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && string.Equals(u.Host, "mmbiz.qpic.cn",
             StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The image's WeChat URL (uploaded now unless <paramref name="upload"/> is false), or why it cannot be used; both null: not yet uploaded.</summary>
+    /// <summary>The image's WeChat URL (uploaded now unless <paramref name="upload"/> is false) or why it cannot be used; both null: not uploaded.</summary>
     async Task<(string? Url, string? Problem)> UploadAsync(string src, bool upload, CancellationToken ct)
     {
         if (Locate(src) is not { } blob) return (null, "图片不在本站或归档存储中，出于安全不抓取外部地址");
