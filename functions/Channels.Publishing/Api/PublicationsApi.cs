@@ -16,7 +16,8 @@ namespace Channels.Publishing.Api;
 public sealed class PublicationsApi(
     PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, IOptions<EscalationOptions> emergency,
         TimeProvider time,
-    Channels.Sms.SmsAudienceResolver? audiences = null, Columns.ColumnCatalogue? columns = null, IOptions<Office.OfficeOptions>? office = null)
+    Channels.Sms.SmsAudienceResolver? audiences = null, Columns.ColumnCatalogue? columns = null, IOptions<Office.OfficeOptions>? office = null,
+    Attachments.AttachmentLinks? attachments = null)
 {
     public static string InstanceId(string itemId) => "pub-" + itemId;
 
@@ -37,6 +38,7 @@ public sealed class PublicationsApi(
         if (string.IsNullOrWhiteSpace(item.Publisher) && office?.Value.Publisher is { Length: > 0 } publisher) item = item with { Publisher = publisher };
         var catalogue = columns is null ? null : await columns.ForNamesAsync(item.Columns, activeOnly: true, ct);
         var problems = ItemValidator.Validate(item, time.GetUtcNow(), catalogue);
+        if (attachments is not null) await Attachments.AttachmentRules.CheckStoredAsync(problems, item, attachments.Store, ct);
         if (!problems.IsEmpty)
         {
             await ApiResponses.ProblemAsync(ctx, 422, "发布请求未通过校验", string.Join("；", problems.Errors.Keys), problems.Errors);
@@ -120,7 +122,9 @@ public sealed class PublicationsApi(
         if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
         if (await FindOr404Async(ctx, id) is not { } record) return;
 
-        var proof = Proof.PublicationProof.Build(record, await store.LoadItemAsync(record, ct), await ledger.ForItemAsync(id, ct), time.GetUtcNow());
+        var item = await store.LoadItemAsync(record, ct);
+        var files = attachments is null ? null : await attachments.ProofOfAsync(item, ct);
+        var proof = Proof.PublicationProof.Build(record, item, await ledger.ForItemAsync(id, ct), time.GetUtcNow(), files);
         if (ctx.Request.Query["format"] == "html")
         {
             ctx.Response.ContentType = "text/html; charset=utf-8";

@@ -10,14 +10,16 @@ namespace Channels.Publishing.Channels.Bulletin;
 /// place in the day's numbered issue and in the month's gazette (see <see cref="BulletinExports"/>). Delivered once
 /// all three are written; counted once per item, named by the issue's date (the statistics' issue count).
 /// </summary>
-public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer sanitizer, BulletinArchive archive, BulletinExports exports) : IChannelPublisher
+public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer sanitizer, BulletinArchive archive, BulletinExports exports,
+    Attachments.AttachmentLinks attachments) : IChannelPublisher
 {
     public string Channel => ChannelNames.Bulletin;
 
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         var item = job.Item;
-        var doc = BulletinDocument.From(item, sanitizer.Sanitize(item.Body));
+        var files = Attachments.AttachmentHtml.Bulletin(await attachments.ResolveAsync(item, ct));
+        var doc = BulletinDocument.From(item, sanitizer.Sanitize(item.Body) + files);
         await archive.SaveAsync(doc, ct);
         var path = BulletinRenderer.ItemPath(doc.Date, item.Id);
         await PageWriter.WriteContentAsync(storage.Bulletin, path, exports.Renderer.Notice(doc), ct);

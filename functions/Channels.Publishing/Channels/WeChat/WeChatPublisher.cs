@@ -17,7 +17,7 @@ namespace Channels.Publishing.Channels.WeChat;
 public sealed class WeChatPublisher(
     WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, WeChatPublishIndex index, WeChatBodyImages images, BodySanitizer sanitizer,
     IOptions<WebsiteOptions> site,
-    IOptions<WeChatOptions> options, TimeProvider time)
+    IOptions<WeChatOptions> options, TimeProvider time, Attachments.AttachmentLinks? attachments = null)
     : IChannelPublisher
 {
     /// <summary>WeChat's limit on an article's content: under 20,000 characters and under 1 MB (see <see cref="WeChatItemRules"/>).</summary>
@@ -30,6 +30,8 @@ public sealed class WeChatPublisher(
         var steps = WeChatSteps.Read(job.Entry.Steps);
         if (steps.PublishId is not null || steps.Reconciling) return ChannelStep.Awaiting();
         var content = sanitizer.Sanitize(job.Item.Body);
+        // WeChat cannot carry the files: a line sends the reader to the website page that offers them.
+        if (attachments is not null) content += Attachments.AttachmentHtml.WeChat(await attachments.ResolveAsync(job.Item, ct), SourceUrl(job.Item));
         if (content.Length >= MaxContentChars || System.Text.Encoding.UTF8.GetByteCount(content) >= WeChatItemRules.MaxContentBytes)
         {
             return ChannelStep.Failed($"正文经净化后为{content.Length}字，超过微信图文消息2万字的上限，未发布；请精简正文后以新编号重新提交");

@@ -17,7 +17,7 @@ namespace Channels.Publishing.Channels.Website;
 /// </summary>
 public sealed class WebsitePublisher(
     ChannelsStorage storage, BodySanitizer sanitizer, ListingBook listings, ColumnArchive archive, SiteMaps sitemaps, SitePages pages,
-    ColumnCatalogue catalogue, IOptions<WebsiteOptions> options, IOptions<OfficeOptions> office) : IChannelPublisher
+    ColumnCatalogue catalogue, IOptions<WebsiteOptions> options, IOptions<OfficeOptions> office, Attachments.AttachmentLinks attachments) : IChannelPublisher
 {
     readonly SiteRenderer renderer = new(options.Value, office.Value);
 
@@ -31,8 +31,10 @@ public sealed class WebsitePublisher(
         var entry = Listing(item);
         // Everything this item adds to a column renders before anything is written: an item that cannot fails alone.
         if (columns.Select(c => RenderProblem(c.Column, entry)).OfType<string>().FirstOrDefault() is { } problem) return ChannelStep.Failed(problem);
+        // The attachments' files go up before the page that links to them.
+        var files = Attachments.AttachmentHtml.Website(await attachments.PublishAsync(item, ct));
         var resent = await PageWriter.WriteContentOnceAsync(storage.Web, path,
-            renderer.ItemPage(item, sanitizer.Sanitize(item.Body), [.. columns.Select(c => c.Column)]), ct);
+            renderer.ItemPage(item, sanitizer.Sanitize(item.Body) + files, [.. columns.Select(c => c.Column)]), ct);
         // The path is fixed by the item and a re-send is recognised by its page already being there, so no ledger
         // write is needed before the listings: the ids are recorded with the delivered state.
         job.Entry.PlatformId = path;
