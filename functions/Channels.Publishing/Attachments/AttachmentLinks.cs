@@ -21,13 +21,23 @@ public sealed class AttachmentLinks(AttachmentStore store, ChannelsStorage stora
     public AttachmentStore Store => store;
 
     /// <summary>The item's attachments as published (none: empty). A reference to a file that is not stored throws: it was checked at submission.</summary>
-    public async Task<IReadOnlyList<PublicAttachment>> ResolveAsync(PublicationItem item, CancellationToken ct)
+    public Task<IReadOnlyList<PublicAttachment>> ResolveAsync(PublicationItem item, CancellationToken ct) => ResolveAsync(item, skipUnknown: false, ct);
+
+    /// <summary>
+    /// As <see cref="ResolveAsync(PublicationItem, CancellationToken)"/> for an item not yet checked (a preview): references that are
+    /// malformed or not stored are left out (<see cref="AttachmentRules"/> reports them at attachments[i].id).
+    /// </summary>
+    public Task<IReadOnlyList<PublicAttachment>> ResolveKnownAsync(PublicationItem item, CancellationToken ct) => ResolveAsync(item, skipUnknown: true, ct);
+
+    async Task<IReadOnlyList<PublicAttachment>> ResolveAsync(PublicationItem item, bool skipUnknown, CancellationToken ct)
     {
         if (item.Attachments is not { Count: > 0 } refs) return [];
         var files = new List<PublicAttachment>(refs.Count);
         foreach (var r in refs)
         {
-            var info = await store.FindByIdAsync(r.Id, ct) ?? throw new InvalidOperationException($"附件“{r.Id}”不在存档中");
+            var info = r is null ? null : await store.FindByIdAsync(r.Id, ct);
+            if (info is null && skipUnknown) continue;
+            if (info is null) throw new InvalidOperationException($"附件“{r?.Id}”不在存档中");
             var name = PublicAttachment.NameOf(info, r.Name);
             var path = PublicAttachment.PathOf(info.Sha256, name);
             files.Add(new PublicAttachment(info, name, path, ""));
