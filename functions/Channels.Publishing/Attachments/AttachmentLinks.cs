@@ -36,8 +36,12 @@ public sealed class AttachmentLinks(AttachmentStore store, ChannelsStorage stora
         foreach (var r in refs)
         {
             var info = r is null ? null : await store.FindByIdAsync(r.Id, ct);
-            if (info is null && skipUnknown) continue;
-            if (info is null) throw new InvalidOperationException($"附件“{r?.Id}”不在存档中");
+            if (r is null || info is null)
+            {
+                if (skipUnknown) continue;
+                throw new InvalidOperationException($"附件“{r?.Id}”不在存档中");
+            }
+
             var name = PublicAttachment.NameOf(info, r.Name);
             var path = PublicAttachment.PathOf(info.Sha256, name);
             files.Add(new PublicAttachment(info, name, path, ""));
