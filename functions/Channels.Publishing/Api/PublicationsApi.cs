@@ -16,7 +16,8 @@ namespace Channels.Publishing.Api;
 public sealed class PublicationsApi(
     PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, IOptions<EscalationOptions> emergency,
         TimeProvider time,
-    Channels.Sms.SmsAudienceResolver? audiences = null, Columns.ColumnCatalogue? columns = null, IOptions<Office.OfficeOptions>? office = null)
+    Channels.Sms.SmsAudienceResolver? audiences = null, Columns.ColumnCatalogue? columns = null, IOptions<Office.OfficeOptions>? office = null,
+    Attachments.AttachmentLinks? attachments = null)
 {
     public static string InstanceId(string itemId) => "pub-" + itemId;
 
@@ -100,7 +101,9 @@ public sealed class PublicationsApi(
         // An item naming no publisher is published under the office's default one (Channels:Office:Publisher).
         if (string.IsNullOrWhiteSpace(item.Publisher) && office?.Value.Publisher is { Length: > 0 } publisher) item = item with { Publisher = publisher };
         var catalogue = columns is null ? null : await columns.ForNamesAsync(item.Columns, activeOnly: true, ct);
-        return (item, ItemValidator.Validate(item, time.GetUtcNow(), catalogue));
+        var problems = ItemValidator.Validate(item, time.GetUtcNow(), catalogue);
+        if (attachments is not null) await Attachments.AttachmentRules.CheckStoredAsync(problems, item, attachments.Store, ct);
+        return (item, problems);
     }
 
     public async Task GetAsync(HttpContext ctx, string id)
@@ -126,7 +129,9 @@ public sealed class PublicationsApi(
         if (!await access.AllowAsync(ctx, Access.ApiRole.Reader)) return;
         if (await FindOr404Async(ctx, id) is not { } record) return;
 
-        var proof = Proof.PublicationProof.Build(record, await store.LoadItemAsync(record, ct), await ledger.ForItemAsync(id, ct), time.GetUtcNow());
+        var item = await store.LoadItemAsync(record, ct);
+        var files = attachments is null ? null : await attachments.ProofOfAsync(item, ct);
+        var proof = Proof.PublicationProof.Build(record, item, await ledger.ForItemAsync(id, ct), time.GetUtcNow(), files);
         if (ctx.Request.Query["format"] == "html")
         {
             ctx.Response.ContentType = "text/html; charset=utf-8";

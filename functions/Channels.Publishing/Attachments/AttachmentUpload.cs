@@ -22,7 +22,8 @@ public static class AttachmentUpload
     public static async Task<Result> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         var tooBig = new Result(null, null, 413, $"文件不能超过{Megabytes(maxBytes)}");
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             if (request.ContentLength > maxBytes + MultipartOverhead) return tooBig;
             var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;

@@ -9,6 +9,7 @@ public static class AttachmentsRegistration
     {
         services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<AttachmentLinks>();
         return services.AddSingleton<AttachmentsApi>();
     }
 }

@@ -40,6 +40,7 @@ public static partial class ItemValidator
         CheckDates(p, item, now);
         CheckChannels(p, item, columns ?? Columns.ColumnSet.Default);
         ApprovalGate.Check(p, item, now);
+        Attachments.AttachmentRules.Check(p, item);
         return p;
     }
 

@@ -56,7 +56,7 @@ public sealed class PublicationPreviewer(
         ChannelNames.WeChat => await WeChatAsync(item, problems, ct),
         ChannelNames.Weibo => Weibo(item),
         ChannelNames.Sms => await SmsAsync(item, problems, ct),
-        ChannelNames.Bulletin => Bulletin(item),
+        ChannelNames.Bulletin => await BulletinAsync(item, ct),
         _ => new ChannelUnavailable("未知渠道"),
     };
 
@@ -102,9 +102,9 @@ public sealed class PublicationPreviewer(
             catalog.SignName, recipients);
     }
 
-    object Bulletin(PublicationItem item)
+    async Task<object> BulletinAsync(PublicationItem item, CancellationToken ct)
     {
-        var (path, url, html) = Publisher<BulletinPublisher>().Render(item);
+        var (path, url, html) = await Publisher<BulletinPublisher>().RenderAsync(item, ct);
         return new BulletinPreview(path, url, html, item.Bulletin?.Boards ?? []);
     }
 

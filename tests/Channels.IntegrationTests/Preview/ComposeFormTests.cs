@@ -121,6 +121,7 @@ public sealed class ComposeFormTests(PreviewHost host) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#c-attach-status")).ToContainTextAsync("未能上传“说明.pdf”");
         Assert.Matches("[\u4e00-\u9fff]", await page.TextContentAsync("#c-attach-status") ?? "");
         await Assertions.Expect(page.Locator("#c-attach-list li")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.FrameLocator("[data-channel-preview=\"website\"] iframe").Locator("body")).ToContainTextAsync("防汛值班安排表.pdf");
 
         // The preview flags the title at its field, in Chinese, and names the way out; submitting is not possible yet.
         var titleProblem = page.Locator("[data-field=\"title\"] .field-error");
@@ -168,6 +169,10 @@ public sealed class ComposeFormTests(PreviewHost host) : IAsyncLifetime
         Assert.Equal(["通知公告", "应急管理"], item.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("张伟", item.GetProperty("approval").GetProperty("approver").GetString());
         Assert.Equal(["区政务中心信息公告栏", "定王台街道公开栏"], item.GetProperty("bulletin").GetProperty("boards").EnumerateArray().Select(c => c.GetString()));
+        var attachment = Assert.Single(item.GetProperty("attachments").EnumerateArray());
+        Assert.Equal("防汛值班安排表.pdf", attachment.GetProperty("name").GetString());
+        using (var sitePage = await host.Api.GetAsync($"/site/items/{id}.html"))
+            Assert.Contains("防汛值班安排表.pdf", await sitePage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // A fresh form for the next item: new id, nothing carried over.
         Assert.NotEqual(id, await page.InputValueAsync("[name=\"id\"]"));
         Assert.Equal("", await page.InputValueAsync("[name=\"title\"]"));

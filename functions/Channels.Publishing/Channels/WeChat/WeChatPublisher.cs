@@ -17,7 +17,7 @@ namespace Channels.Publishing.Channels.WeChat;
 public sealed class WeChatPublisher(
     WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, WeChatPublishIndex index, WeChatBodyImages images, BodySanitizer sanitizer,
     IOptions<WebsiteOptions> site,
-    IOptions<WeChatOptions> options, TimeProvider time)
+    IOptions<WeChatOptions> options, TimeProvider time, Attachments.AttachmentLinks? attachments = null)
     : IChannelPublisher
 {
     /// <summary>WeChat's limit on an article's content: under 20,000 characters and under 1 MB (see <see cref="WeChatItemRules"/>).</summary>
@@ -30,6 +30,8 @@ public sealed class WeChatPublisher(
         var steps = WeChatSteps.Read(job.Entry.Steps);
         if (steps.PublishId is not null || steps.Reconciling) return ChannelStep.Awaiting();
         var content = sanitizer.Sanitize(job.Item.Body);
+        // WeChat cannot carry the files: a line sends the reader to the website page that offers them.
+        if (attachments is not null) content += Attachments.AttachmentHtml.WeChat(await attachments.ResolveAsync(job.Item, ct), SourceUrl(job.Item));
         if (TooLong(content) is { } tooLong) return ChannelStep.Failed(tooLong + "，未发布；请精简正文后以新编号重新提交");
 
         if (options.Value.DigestEnabled && !job.Item.IsEmergency && steps.MediaId is null && !steps.DraftIntent)
@@ -96,6 +98,7 @@ public sealed class WeChatPublisher(
     public async Task<(WeChatArticle Article, string? Problem, IReadOnlyList<string> Notes)> PreviewAsync(PublicationItem item, CancellationToken ct)
     {
         var content = sanitizer.Sanitize(item.Body);
+        if (attachments is not null) content += Attachments.AttachmentHtml.WeChat(await attachments.ResolveKnownAsync(item, ct), SourceUrl(item));
         var (html, notes) = await images.PreviewAsync(content, ct);
         if (options.Value.DigestEnabled && !item.IsEmergency) notes = [.. notes, $"等待每日 {options.Value.DigestTime} 群发（订阅号每天可群发一次）"];
         return (Article(item, html, SourceUrl(item), ""), TooLong(content), notes);
