@@ -57,7 +57,10 @@ public sealed class PreviewApiTests(QuietPreviewHost host)
         Assert.Equal(5, preview.GetProperty("channels").EnumerateObject().Count());
         var after = await StorageSnapshot.TakeAsync(host.StorageConnectionString);
         Assert.Empty(before.Except(after).Concat(after.Except(before)));
-        var calls = (await host.JournalAllAsync()).Where(e => e.GetProperty("seq").GetInt64() > journal).Select(e => e.GetRawText()).ToList();
+        // The host's own timer pulls SMS receipts and replies (reads, whatever the preview does); every other call would be the preview's.
+        var calls = (await host.JournalAllAsync())
+            .Where(e => e.GetProperty("seq").GetInt64() > journal && e.GetProperty("api").GetString() is not ("PullSmsSendStatus" or "PullSmsReplyStatus"))
+            .Select(e => e.GetRawText()).ToList();
         Assert.True(calls.Count == 0, "platform calls during the preview:\n" + string.Join("\n", calls));
         Assert.Equal(counts, (await host.StatisticsAsync(year)).GetRawText());
         using var status = await host.Api.GetAsync($"/api/publications/{item.Id}");
