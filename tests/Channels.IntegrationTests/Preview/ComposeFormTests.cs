@@ -246,7 +246,7 @@ public sealed class ComposeFormTests(PreviewHost host) : IAsyncLifetime
         var height = await page.EvaluateAsync<int>("Math.ceil(document.querySelector('#compose-section').getBoundingClientRect().height) + 80");
         await page.SetViewportSizeAsync(1280, Math.Max(900, height));
         await page.EvaluateAsync("() => { window.scrollTo(0, 0); document.activeElement?.blur(); }");
-        await page.WaitForTimeoutAsync(300); // the preview frames repaint at the new size
+        await page.WaitForTimeoutAsync(2000); // the preview frames (other processes: sandboxed) repaint at the new size
         var box = (await page.Locator("#compose-section").BoundingBoxAsync())!;
         var bytes = await page.ScreenshotAsync(new()
         {
