@@ -3,7 +3,7 @@
 // fields; 提交发布 is enabled only when the preview of exactly the current form is valid. Attachments are uploaded when
 // chosen (POST /api/attachments). Loaded after dashboard.js and built on its helpers (window.ChannelsDashboard).
 // Same rule as there: every string that comes from the API or the user goes through esc() before it reaches innerHTML;
-// previews of pages are shown in sandboxed iframes (srcdoc, no scripts).
+// previews of pages are shown in srcdoc iframes sandboxed without allow-scripts (nothing in them can run).
 (() => {
   'use strict';
 
