@@ -22,6 +22,10 @@ public sealed class HttpTriggers
     public Task<IActionResult> SubmitPublication([HttpTrigger(Open, R.Post, Route = R.SubmitPublication)] HttpRequest req, FunctionContext ctx,
         [DurableClient] DurableTaskClient client) => RunAsync(nameof(R.SubmitPublication), req, ctx, client);
 
+    [Function(nameof(R.PreviewPublication))]
+    public Task<IActionResult> PreviewPublication([HttpTrigger(Open, R.Post, Route = R.PreviewPublication)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.PreviewPublication), req, ctx);
+
     [Function(nameof(R.ListPublications))]
     public Task<IActionResult> ListPublications([HttpTrigger(Open, R.Get, Route = R.ListPublications)] HttpRequest req, FunctionContext ctx) =>
         RunAsync(nameof(R.ListPublications), req, ctx);
@@ -127,4 +131,12 @@ public sealed class HttpTriggers
     [Function(nameof(R.SmsReplies))]
     public Task<IActionResult> SmsReplies([HttpTrigger(Open, R.Post, Route = R.SmsReplies)] HttpRequest req, FunctionContext ctx) =>
         RunAsync(nameof(R.SmsReplies), req, ctx);
+
+    [Function(nameof(R.UploadAttachment))]
+    public Task<IActionResult> UploadAttachment([HttpTrigger(Open, R.Post, Route = R.UploadAttachment)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.UploadAttachment), req, ctx);
+
+    [Function(nameof(R.GetAttachment))]
+    public Task<IActionResult> GetAttachment([HttpTrigger(Open, R.Get, Route = R.GetAttachment)] HttpRequest req, FunctionContext ctx) =>
+        RunAsync(nameof(R.GetAttachment), req, ctx);
 }

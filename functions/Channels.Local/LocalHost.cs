@@ -29,10 +29,11 @@ public static class LocalHost
             builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration["CHANNELS_PORT"] ?? "7071"}");
         }
 
-        // Backstop above every handler's own limit (1 MB at most): no endpoint reads more than this, whatever it is. Well
-        // above it, so an oversized body gets the handler's 413 problem+json rather than Kestrel cutting the connection
-        // mid-upload (a client still writing a 5 MB chunked body saw a broken pipe with a 2 MB cap).
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
+        // Backstop above every handler's own limit (1 MB for JSON, Channels:Attachments:MaxBytes for an upload): no endpoint
+        // reads more than this, whatever it is. Well above it, so an oversized body gets the handler's 413 problem+json rather
+        // than Kestrel cutting the connection mid-upload (a client still writing a 5 MB chunked body saw a broken pipe with a 2 MB cap).
+        var uploads = builder.Configuration.GetValue<long?>("Channels:Attachments:MaxBytes") ?? Publishing.Attachments.AttachmentOptions.DefaultMaxBytes;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(16 * 1024 * 1024, uploads + 16 * 1024 * 1024));
         configure?.Invoke(builder);
         var sandbox = await EmbeddedSandbox.StartIfWantedAsync(builder);
         Demo.DemoOffice.ApplyDefaults(builder);

@@ -49,6 +49,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<Monitoring.RulesService>();
         AddOptions<Rules.InterpretationOptions>(services, Rules.InterpretationOptions.SectionName);
         services.AddSingleton<PublicationsApi>();
+        Preview.PreviewRegistration.AddPublicationPreview(services);
         services.AddSingleton<StatisticsApi>();
         services.AddSingleton<SmsCallbackApi>();
         services.AddSingleton<Orchestration.VerdictSignal>();
@@ -71,6 +72,7 @@ public static class ChannelsServiceCollectionExtensions
             });
         Operations.InstancePurgeRegistration.AddInstancePurge(services);
         Configuration.ProductionSettings.AddProductionSettingsValidation(services);
+        Attachments.AttachmentsRegistration.AddAttachments(services);
 
         // The five channels: one line each.
         services.AddWebsiteChannel();

@@ -20,7 +20,9 @@ param archiveRetentionDays int
 
 // The tables and containers Channels.Publishing/Storage/ChannelsStorage.cs opens (infra/check.sh compares the lists).
 // A new table in the app is one more name here.
-var appTables = ['publications', 'deliveries', 'delivered', 'statversions', 'smsreceipts', 'channelstate', 'alerts', 'smsaudiences', 'smsoptouts']
+var appTables = [
+  'publications', 'deliveries', 'delivered', 'statversions', 'smsreceipts', 'channelstate', 'alerts', 'smsaudiences', 'smsoptouts', 'attachmentuses'
+]
 var writableContainers = ['bulletin', '$web']
 
 // Built-in role ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).

@@ -17,7 +17,7 @@ public sealed class PublicationsApi(
     PublicationStore store, DeliveryLedger ledger, Access.AccessGate access, IOptions<DeliveryOptions> delivery, IOptions<EscalationOptions> emergency,
         TimeProvider time,
     Channels.Sms.SmsAudienceResolver? audiences = null, Columns.ColumnCatalogue? columns = null, IOptions<Office.OfficeOptions>? office = null,
-    Channels.ChannelCatalog? channels = null)
+    Channels.ChannelCatalog? channels = null, Attachments.AttachmentLinks? attachments = null)
 {
     public static string InstanceId(string itemId) => "pub-" + itemId;
 
@@ -33,10 +33,7 @@ public sealed class PublicationsApi(
             return;
         }
 
-        // An item naming no publisher is published under the office's default one (Channels:Office:Publisher).
-        if (string.IsNullOrWhiteSpace(item.Publisher) && office?.Value.Publisher is { Length: > 0 } publisher) item = item with { Publisher = publisher };
-        var catalogue = columns is null ? null : await columns.ForNamesAsync(item.Columns, activeOnly: true, ct);
-        var problems = ItemValidator.Validate(item, time.GetUtcNow(), catalogue, channels);
+        (item, var problems) = await CheckAsync(item, ct);
         if (!problems.IsEmpty)
         {
             await ApiResponses.ProblemAsync(ctx, 422, "发布请求未通过校验", string.Join("；", problems.Errors.Keys), problems.Errors);
@@ -97,6 +94,17 @@ public sealed class PublicationsApi(
         await AcceptedAsync(ctx, existing, duplicate: true);
     }
 
+    /// <summary>The item with the office's defaults filled in, and the checks a submission makes (the preview makes the same).</summary>
+    public async Task<(PublicationItem Item, ValidationProblems Problems)> CheckAsync(PublicationItem item, CancellationToken ct)
+    {
+        // An item naming no publisher is published under the office's default one (Channels:Office:Publisher).
+        if (string.IsNullOrWhiteSpace(item.Publisher) && office?.Value.Publisher is { Length: > 0 } publisher) item = item with { Publisher = publisher };
+        var catalogue = columns is null ? null : await columns.ForNamesAsync(item.Columns, activeOnly: true, ct);
+        var problems = ItemValidator.Validate(item, time.GetUtcNow(), catalogue, channels);
+        if (attachments is not null) await Attachments.AttachmentRules.CheckStoredAsync(problems, item, attachments.Store, ct);
+        return (item, problems);
+    }
+
     public async Task GetAsync(HttpContext ctx, string id)
     {
         var ct = ctx.RequestAborted;
@@ -118,7 +126,9 @@ public sealed class PublicationsApi(
         var ct = ctx.RequestAborted;
         if (await FindOr404Async(ctx, id) is not { } record) return;
 
-        var proof = Proof.PublicationProof.Build(record, await store.LoadItemAsync(record, ct), await ledger.ForItemAsync(id, ct), time.GetUtcNow());
+        var item = await store.LoadItemAsync(record, ct);
+        var files = attachments is null ? null : await attachments.ProofOfAsync(item, ct);
+        var proof = Proof.PublicationProof.Build(record, item, await ledger.ForItemAsync(id, ct), time.GetUtcNow(), files);
         if (ctx.Request.Query["format"] == "html")
         {
             ctx.Response.ContentType = "text/html; charset=utf-8";

@@ -15,6 +15,8 @@ public static class DashboardAssets
         ["dashboard.css"] = "text/css; charset=utf-8",
         ["dashboard.js"] = "text/javascript; charset=utf-8",
         ["dashboard-rules.js"] = "text/javascript; charset=utf-8",
+        ["dashboard-compose.js"] = "text/javascript; charset=utf-8",
+        ["dashboard-compose.css"] = "text/css; charset=utf-8",
     };
 
     public const string Csp = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data: blob:; "

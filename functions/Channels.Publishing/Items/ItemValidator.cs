@@ -44,6 +44,7 @@ public static partial class ItemValidator
         CheckDates(p, item, now);
         CheckChannels(p, item, columns ?? Columns.ColumnSet.Default, channels ?? Channels.ChannelCatalog.BuiltIn);
         ApprovalGate.Check(p, item, now);
+        Attachments.AttachmentRules.Check(p, item);
         return p;
     }
 

@@ -34,6 +34,9 @@ public sealed record PublicationItem
     public BulletinRequest? Bulletin { get; init; }
     public ApprovalRecord? Approval { get; init; }
 
+    /// <summary>附件 uploaded beforehand (POST /api/attachments), by id, each with an optional display name (docs/attachments.md).</summary>
+    public IReadOnlyList<global::Channels.Publishing.Attachments.AttachmentRef>? Attachments { get; init; }
+
     public bool IsEmergency => Priority == Priorities.Emergency;
 }
 

@@ -46,6 +46,7 @@ public static class ProofPage
             <table>
             <tr><th>渠道</th><th>状态</th><th>平台编号</th><th>地址</th><th>平台受理时间</th><th>送达时间</th></tr>
             {rows}</table>
+            {Attachments.AttachmentHtml.Proof(p.Attachments)}
             <p class="meta">本证明由{E(issuer)}政府信息公开发布系统于{T(p.GeneratedAt)}（北京时间）根据投递台账生成。记录校验值（SHA-256）：<code>{E(p.RecordHash)}</code></p>
             """;
         return Frame("政府信息发布证明", issuer.Length > 0 ? issuer : "政府信息公开发布系统", "#", main);

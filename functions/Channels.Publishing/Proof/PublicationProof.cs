@@ -26,9 +26,11 @@ public sealed record PublicationProof(
     DateTimeOffset? PublicAt,
     IReadOnlyList<ChannelProof> Channels,
     DateTimeOffset GeneratedAt,
-    string RecordHash = "")
+    string RecordHash = "",
+    IReadOnlyList<AttachmentProof>? Attachments = null)
 {
-    public static PublicationProof Build(PublicationRecord record, PublicationItem item, IEnumerable<DeliveryEntry> rows, DateTimeOffset now)
+    public static PublicationProof Build(PublicationRecord record, PublicationItem item, IEnumerable<DeliveryEntry> rows, DateTimeOffset now,
+        IReadOnlyList<AttachmentProof>? attachments = null)
     {
         var byChannel = rows.ToDictionary(r => r.Channel, StringComparer.Ordinal);
         var channels = record.ChannelList.Select(c => byChannel.TryGetValue(c, out var r)
@@ -38,7 +40,7 @@ public sealed record PublicationProof(
         var proof = new PublicationProof(record.Id, item.Title, item.Publisher, item.DocumentNumber, record.PublishAt, record.ContentHash,
             record.ArchiveBlob, item.Approval, record.SubmittedAt, record.Imported, channels.Where(c => c.DeliveredAt is not null).Select(c => c.DeliveredAt)
                 .Min(),
-            channels, now);
+            channels, now, Attachments: attachments is { Count: > 0 } ? attachments : null);
         return proof with { RecordHash = proof.ComputeHash() };
     }
 
@@ -53,3 +55,6 @@ public sealed record PublicationProof(
 public sealed record ChannelProof(
     string Channel, string State, string? PlatformId, string? Url, DateTimeOffset? IntentAt, DateTimeOffset? AcceptedAt,
     DateTimeOffset? DeliveredAt, int Attempts, string? Error);
+
+/// <summary>One attachment of the item: the name it was published under, its size, its SHA-256 and the site path it was offered at.</summary>
+public sealed record AttachmentProof(string Name, long Size, string Sha256, string Path);

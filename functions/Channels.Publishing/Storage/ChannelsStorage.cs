@@ -10,7 +10,7 @@ namespace Channels.Publishing.Storage;
 /// The tables and containers Channels keeps in one Azure Storage account, created once at start-up by
 /// <see cref="StorageInitializer"/> (the code that uses them assumes they exist).
 /// Tables: publications (one row per item), deliveries (the ledger), delivered (the counting index),
-/// statversions (one change token per year), smsreceipts, channelstate (per-channel settings the app learns: the
+/// statversions (one change token per year), smsreceipts, attachmentuses, channelstate (per-channel settings the app learns: the
 /// WeChat cover's media id, Weibo's hourly posting window). Containers: archive (submitted items and listing
 /// documents), $web (the site), bulletin (exports).
 /// </summary>
@@ -35,6 +35,7 @@ public sealed class ChannelsStorage
         Alerts = tables.GetTableClient(o.Prefix + "alerts");
         SmsAudiences = tables.GetTableClient(o.Prefix + "smsaudiences");
         SmsOptOuts = tables.GetTableClient(o.Prefix + "smsoptouts");
+        AttachmentUses = tables.GetTableClient(o.Prefix + "attachmentuses");
         Archive = blobs.GetBlobContainerClient(o.Prefix + "archive");
         Web = blobs.GetBlobContainerClient("$web");
         Bulletin = blobs.GetBlobContainerClient(o.Prefix + "bulletin");
@@ -55,6 +56,9 @@ public sealed class ChannelsStorage
 
     /// <summary>The one SMS opt-out list (退订): partition "optout", row = normalised number (+86…); applied to every send.</summary>
     public TableClient SmsOptOuts { get; }
+    /// <summary>Which live items show which public attachment file: partition = SHA-256, row = item id (Attachments/AttachmentLinks).</summary>
+    public TableClient AttachmentUses { get; }
+
     /// <summary>Escalations of the emergency clock: partition = year (UTC+8), row = item id + "|" + kind.</summary>
     public TableClient Alerts { get; }
     public BlobContainerClient Archive { get; }
@@ -104,6 +108,7 @@ public sealed class ChannelsStorage
             Alerts.CreateIfNotExistsAsync(),
             SmsAudiences.CreateIfNotExistsAsync(),
             SmsOptOuts.CreateIfNotExistsAsync(),
+            AttachmentUses.CreateIfNotExistsAsync(),
             Archive.CreateIfNotExistsAsync(),
             Web.CreateIfNotExistsAsync(),
             Bulletin.CreateIfNotExistsAsync());

@@ -21,6 +21,7 @@ public static class ApiRoutes
     public const ApiRole Open = ApiRole.None, Reader = ApiRole.Reader, Editor = ApiRole.Editor, Admin = ApiRole.Admin;
 
     public const string SubmitPublication = "publications";
+    public const string PreviewPublication = "publications/preview";
     public const string ListPublications = "publications";
     public const string GetPublication = "publications/{id}";
     public const string GetPublicationProof = "publications/{id}/proof";
@@ -56,6 +57,8 @@ public static class ApiRoutes
     public const string RemoveSmsOptOut = "sms/optouts/{number}";
     public const string SmsReplies = "sms/replies";
     public const string ListChannels = "channels";
+    public const string UploadAttachment = "attachments";
+    public const string GetAttachment = "attachments/{id}";
 
     public static readonly IReadOnlyList<ApiRoute> All =
     [
@@ -96,6 +99,9 @@ public static class ApiRoutes
         new(nameof(RemoveSmsOptOut), Delete, RemoveSmsOptOut, Admin, c => c.Api<SmsOptOutsApi>().RemoveAsync(c.Http, c["number"])),
         new(nameof(SmsReplies), Post, SmsReplies, Open, c => c.Api<SmsReplyCallbackApi>().ReceiveAsync(c.Http)),
         new(nameof(ListChannels), Get, ListChannels, Reader, c => c.Api<ChannelsApi>().ListAsync(c.Http)),
+        new(nameof(PreviewPublication), Post, PreviewPublication, Editor, c => c.Api<Preview.PreviewApi>().PreviewAsync(c.Http)),
+        new(nameof(UploadAttachment), Post, UploadAttachment, Editor, c => c.Api<Attachments.AttachmentsApi>().UploadAsync(c.Http)),
+        new(nameof(GetAttachment), Get, GetAttachment, Editor, c => c.Api<Attachments.AttachmentsApi>().GetAsync(c.Http, c["id"])),
     ];
 
     static readonly Dictionary<string, ApiRoute> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);

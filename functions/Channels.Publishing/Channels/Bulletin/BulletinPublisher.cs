@@ -10,14 +10,15 @@ namespace Channels.Publishing.Channels.Bulletin;
 /// place in the day's numbered issue and in the month's gazette (see <see cref="BulletinExports"/>). Delivered once
 /// all three are written; counted once per item, named by the issue's date (the statistics' issue count).
 /// </summary>
-public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer sanitizer, BulletinArchive archive, BulletinExports exports) : IChannelPublisher
+public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer sanitizer, BulletinArchive archive, BulletinExports exports,
+    Attachments.AttachmentLinks attachments) : IChannelPublisher
 {
     public string Channel => ChannelNames.Bulletin;
 
     public async Task<ChannelStep> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         var item = job.Item;
-        var doc = BulletinDocument.From(item, sanitizer.Sanitize(item.Body));
+        var doc = Document(item, await attachments.ResolveAsync(item, ct));
         await archive.SaveAsync(doc, ct);
         var path = BulletinRenderer.ItemPath(doc.Date, item.Id);
         await PageWriter.WriteContentAsync(storage.Bulletin, path, exports.Renderer.Notice(doc), ct);
@@ -28,6 +29,17 @@ public sealed class BulletinPublisher(ChannelsStorage storage, BodySanitizer san
         await exports.AddAsync(item, ct);
         return ChannelStep.Delivered(new CountedPost(Channel, item.Id, Metrics.Item, doc.Date)) with { Platform = recorded };
     }
+
+    /// <summary>The item's printable notice exactly as <see cref="SendAsync"/> writes it, its path and URL; nothing is written (the preview).</summary>
+    public async Task<(string Path, string Url, string Html)> RenderAsync(PublicationItem item, CancellationToken ct)
+    {
+        var doc = Document(item, await attachments.ResolveKnownAsync(item, ct));
+        var path = BulletinRenderer.ItemPath(doc.Date, item.Id);
+        return (path, exports.BlobUri(path).ToString(), exports.Renderer.Notice(doc));
+    }
+
+    BulletinDocument Document(PublicationItem item, IReadOnlyList<Attachments.PublicAttachment> files) =>
+        BulletinDocument.From(item, sanitizer.Sanitize(item.Body) + Attachments.AttachmentHtml.Bulletin(files));
 
     public Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct) => Task.FromResult(ChannelStep.Delivered());
 }

@@ -25,7 +25,21 @@ public sealed class WeChatBodyImages(WeChatClient client, ChannelsStorage storag
     const int MaxImages = 30;
 
     /// <summary>The body with every image on WeChat's own host (or dropped); notes go into the entry's history.</summary>
-    public async Task<string> PrepareAsync(string html, DeliveryEntry entry, CancellationToken ct)
+    public Task<string> PrepareAsync(string html, DeliveryEntry entry, CancellationToken ct) =>
+        RewriteAsync(html, src => UploadAsync(src, upload: true, ct), note => DeliveryHistory.Append(entry, time.GetUtcNow(), note));
+
+    /// <summary>
+    /// What <see cref="PrepareAsync"/> would make of the body, without uploading: an image already uploaded gets its
+    /// WeChat URL, one that would be uploaded keeps its own address, one that would be dropped is dropped with its note.
+    /// </summary>
+    public async Task<(string Html, IReadOnlyList<string> Notes)> PreviewAsync(string html, CancellationToken ct)
+    {
+        var notes = new List<string>();
+        var result = await RewriteAsync(html, src => UploadAsync(src, upload: false, ct), notes.Add);
+        return (result, notes);
+    }
+
+    async Task<string> RewriteAsync(string html, Func<string, Task<(string? Url, string? Problem)>> upload, Action<string> note)
     {
         if (!html.Contains("<img", StringComparison.OrdinalIgnoreCase)) return html;
         var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
@@ -36,15 +50,16 @@ public sealed class WeChatBodyImages(WeChatClient client, ChannelsStorage storag
             var img = images[i];
             var src = img.GetAttribute("src") ?? "";
             if (IsWeChatHosted(src)) continue;
-            var (url, problem) = i < MaxImages ? await UploadAsync(src, ct) : (null, $"超过{MaxImages}张");
+            var (url, problem) = i < MaxImages ? await upload(src) : (null, $"超过{MaxImages}张");
             if (url is not null)
             {
                 img.SetAttribute("src", url);
                 continue;
             }
 
+            if (problem is null) continue; // preview: would be uploaded, keeps its own address here
             img.Remove();
-            DeliveryHistory.Append(entry, time.GetUtcNow(), $"微信正文图片未上传，已从微信正文中去除（不影响发布）：{Shorten(src)}，原因：{problem}");
+            note($"微信正文图片未上传，已从微信正文中去除（不影响发布）：{Shorten(src)}，原因：{problem}");
         }
 
         return body.InnerHtml;
@@ -54,7 +69,8 @@ public sealed class WeChatBodyImages(WeChatClient client, ChannelsStorage storag
         Uri.TryCreate(src, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && string.Equals(u.Host, "mmbiz.qpic.cn",
             StringComparison.OrdinalIgnoreCase);
 
-    async Task<(string? Url, string? Problem)> UploadAsync(string src, CancellationToken ct)
+    /// <summary>The image's WeChat URL (uploaded now unless <paramref name="upload"/> is false) or why it cannot be used; both null: not uploaded.</summary>
+    async Task<(string? Url, string? Problem)> UploadAsync(string src, bool upload, CancellationToken ct)
     {
         if (Locate(src) is not { } blob) return (null, "图片不在本站或归档存储中，出于安全不抓取外部地址");
         byte[] bytes;
@@ -76,6 +92,7 @@ public sealed class WeChatBodyImages(WeChatClient client, ChannelsStorage storag
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var cached = await storage.ChannelState.GetEntityIfExistsAsync<TableEntity>(CachePartition, hash, ["Url"], ct);
         if (cached.HasValue && cached.Value!.GetString("Url") is { } known) return (known, null);
+        if (!upload) return (null, null);
         try
         {
             var url = await client.UploadImageAsync(bytes, $"{hash[..16]}.{format}", format == "png" ? "image/png" : "image/jpeg", ct);

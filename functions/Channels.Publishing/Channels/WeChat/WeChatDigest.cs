@@ -22,7 +22,7 @@ public sealed class WeChatDigest(
     ChannelsStorage storage, PublicationStore publications, DeliveryLedger ledger, WeChatMassIndex massIndex, WeChatClient client,
     WeChatCover cover, WeChatBodyImages images, BodySanitizer sanitizer, IOptions<WeChatOptions> options, IOptions<Website.WebsiteOptions> site,
         TimeProvider time,
-    ILogger<WeChatDigest> logger)
+    ILogger<WeChatDigest> logger, Attachments.AttachmentLinks? attachments = null)
 {
     /// <summary>Chooses the day's items (or returns the ones already chosen): the ids, oldest queued first.</summary>
     public async Task<IReadOnlyList<string>> PlanAsync(string date, CancellationToken ct)
@@ -79,7 +79,9 @@ public sealed class WeChatDigest(
                 var articles = new List<WeChatArticle>();
                 foreach (var (entry, item) in items)
                 {
-                    var content = await images.PrepareAsync(sanitizer.Sanitize(item.Item.Body), entry, ct); // notes saved with the verdict
+                    var body = sanitizer.Sanitize(item.Item.Body) + (attachments is null ? ""
+                        : Attachments.AttachmentHtml.WeChat(await attachments.ResolveAsync(item.Item, ct), SourceUrl(item.Id)));
+                    var content = await images.PrepareAsync(body, entry, ct); // notes saved with the verdict
                     articles.Add(WeChatPublisher.Article(item.Item, content, SourceUrl(item.Id), ""));
                 }
 

@@ -17,7 +17,7 @@ namespace Channels.Publishing.Channels.WeChat;
 public sealed class WeChatPublisher(
     WeChatClient client, WeChatCover cover, WeChatReconciler reconciler, WeChatPublishIndex index, WeChatBodyImages images, BodySanitizer sanitizer,
     IOptions<WebsiteOptions> site,
-    IOptions<WeChatOptions> options, TimeProvider time)
+    IOptions<WeChatOptions> options, TimeProvider time, Attachments.AttachmentLinks? attachments = null)
     : IChannelPublisher
 {
     /// <summary>WeChat's limit on an article's content: under 20,000 characters and under 1 MB (see <see cref="WeChatItemRules"/>).</summary>
@@ -30,10 +30,9 @@ public sealed class WeChatPublisher(
         var steps = WeChatSteps.Read(job.Entry.Steps);
         if (steps.PublishId is not null || steps.Reconciling) return ChannelStep.Awaiting();
         var content = sanitizer.Sanitize(job.Item.Body);
-        if (content.Length >= MaxContentChars || System.Text.Encoding.UTF8.GetByteCount(content) >= WeChatItemRules.MaxContentBytes)
-        {
-            return ChannelStep.Failed($"正文经净化后为{content.Length}字，超过微信图文消息2万字的上限，未发布；请精简正文后以新编号重新提交");
-        }
+        // WeChat cannot carry the files: a line sends the reader to the website page that offers them.
+        if (attachments is not null) content += Attachments.AttachmentHtml.WeChat(await attachments.ResolveAsync(job.Item, ct), SourceUrl(job.Item));
+        if (TooLong(content) is { } tooLong) return ChannelStep.Failed(tooLong + "，未发布；请精简正文后以新编号重新提交");
 
         if (options.Value.DigestEnabled && !job.Item.IsEmergency && steps.MediaId is null && !steps.DraftIntent)
         {
@@ -90,6 +89,26 @@ public sealed class WeChatPublisher(
             return ChannelStep.Failed($"微信平台拒绝：{e.Message}");
         }
     }
+
+    /// <summary>
+    /// The article draft/add would carry for <paramref name="item"/> (its cover aside): the sanitised content with its images as
+    /// <see cref="WeChatBodyImages.PreviewAsync"/> says they would be handled, a reason when it is too long for WeChat, and
+    /// notes (images dropped, the daily digest). Nothing is uploaded or sent.
+    /// </summary>
+    public async Task<(WeChatArticle Article, string? Problem, IReadOnlyList<string> Notes)> PreviewAsync(PublicationItem item, CancellationToken ct)
+    {
+        var content = sanitizer.Sanitize(item.Body);
+        if (attachments is not null) content += Attachments.AttachmentHtml.WeChat(await attachments.ResolveKnownAsync(item, ct), SourceUrl(item));
+        var (html, notes) = await images.PreviewAsync(content, ct);
+        if (options.Value.DigestEnabled && !item.IsEmergency) notes = [.. notes, $"等待每日 {options.Value.DigestTime} 群发（订阅号每天可群发一次）"];
+        return (Article(item, html, SourceUrl(item), ""), TooLong(content), notes);
+    }
+
+    /// <summary>Why a sanitised body is too long for an article (under 20,000 characters and 1 MB), or null.</summary>
+    static string? TooLong(string content) =>
+        content.Length >= MaxContentChars || System.Text.Encoding.UTF8.GetByteCount(content) >= WeChatItemRules.MaxContentBytes
+            ? $"正文经净化后为{content.Length}字，超过微信图文消息2万字的上限"
+            : null;
 
     /// <summary>Trouble a later call may not meet: network, timeout, 5xx, -1 system busy. Not quota (deferred) nor refusals.</summary>
     internal static bool IsTransient(Exception e) => e switch

@@ -17,7 +17,7 @@ namespace Channels.Publishing.Channels.Website;
 /// </summary>
 public sealed class WebsitePublisher(
     ChannelsStorage storage, BodySanitizer sanitizer, ListingBook listings, ColumnArchive archive, SiteMaps sitemaps, SitePages pages,
-    ColumnCatalogue catalogue, IOptions<WebsiteOptions> options, IOptions<OfficeOptions> office) : IChannelPublisher
+    ColumnCatalogue catalogue, IOptions<WebsiteOptions> options, IOptions<OfficeOptions> office, Attachments.AttachmentLinks attachments) : IChannelPublisher
 {
     readonly SiteRenderer renderer = new(options.Value, office.Value);
 
@@ -31,8 +31,9 @@ public sealed class WebsitePublisher(
         var entry = Listing(item);
         // Everything this item adds to a column renders before anything is written: an item that cannot fails alone.
         if (columns.Select(c => RenderProblem(c.Column, entry)).OfType<string>().FirstOrDefault() is { } problem) return ChannelStep.Failed(problem);
-        var resent = await PageWriter.WriteContentOnceAsync(storage.Web, path,
-            renderer.ItemPage(item, sanitizer.Sanitize(item.Body), [.. columns.Select(c => c.Column)]), ct);
+        // The attachments' files go up before the page that links to them.
+        var files = Attachments.AttachmentHtml.Website(await attachments.PublishAsync(item, ct));
+        var resent = await PageWriter.WriteContentOnceAsync(storage.Web, path, Page(item, columns, files), ct);
         // The path is fixed by the item and a re-send is recognised by its page already being there, so no ledger
         // write is needed before the listings: the ids are recorded with the delivered state.
         var recorded = new PlatformRecord(path, renderer.Url(path));
@@ -48,6 +49,17 @@ public sealed class WebsitePublisher(
         if (item.DocumentCategory is { } category) counted.Add(new CountedPost(Channel, item.Id, Metrics.Category, category));
         return ChannelStep.Delivered([.. counted]) with { Platform = recorded };
     }
+
+    /// <summary>The item page exactly as <see cref="SendAsync"/> writes it, its path and URL; nothing is written (the preview shows it).</summary>
+    public async Task<(string Path, string Url, string Html)> RenderAsync(PublicationItem item, CancellationToken ct)
+    {
+        var path = SiteRenderer.ItemPath(item.Id);
+        var files = Attachments.AttachmentHtml.Website(await attachments.ResolveKnownAsync(item, ct)); // the list, without copying the files
+        return (path, renderer.Url(path), Page(item, await ColumnsOfAsync(item, ct), files));
+    }
+
+    string Page(PublicationItem item, List<(WebsiteColumn Column, string PublishedAs)> columns, string files) =>
+        renderer.ItemPage(item, sanitizer.Sanitize(item.Body) + files, [.. columns.Select(c => c.Column)]);
 
     /// <summary>
     /// The item's columns as the catalogue knows them (renamed and retired ones included: a re-send of an old item goes

@@ -10,7 +10,7 @@ namespace Channels.Publishing.Channels.Website;
 /// (whichever page), the columns' RSS and Atom feeds, the home page and its sitemap shard — and its page is deleted.
 /// </summary>
 public sealed class WebsiteRetractor(ChannelsStorage storage, ListingBook listings, ColumnArchive archive, SiteMaps sitemaps, SitePages pages,
-    ColumnCatalogue catalogue, IOptions<WebsiteOptions> options) : IChannelRetractor
+    ColumnCatalogue catalogue, IOptions<WebsiteOptions> options, Attachments.AttachmentLinks attachments) : IChannelRetractor
 {
     public string Channel => ChannelNames.Website;
 
@@ -26,9 +26,10 @@ public sealed class WebsiteRetractor(ChannelsStorage storage, ListingBook listin
             .Append(listings.RemoveAsync("web-home", item.Id, options.Value.ListLength, pages.WriteHomeAsync))
             .Append(sitemaps.RemoveItemAsync(item.Id, item.PublishAt!.Value)));
         await storage.Web.DeleteBlobIfExistsAsync(SiteRenderer.ItemPath(item.Id), cancellationToken: ct);
+        var files = await attachments.WithdrawAsync(item, ct);
         var names = string.Join("、", item.Columns.Select(c => $"“{c}”"));
         return RetractStep.Retracted(
             $"已从网站撤下：删除信息页面{SiteRenderer.ItemPath(item.Id)}，并从栏目{names}的栏目页及其RSS、Atom订阅，首页，"
-            + $"网站地图{SiteMaps.MonthShard(SiteMaps.Month(item.PublishAt!.Value))}中移除");
+            + $"网站地图{SiteMaps.MonthShard(SiteMaps.Month(item.PublishAt!.Value))}中移除" + (files.Length > 0 ? "；" + files : ""));
     }
 }

@@ -24,7 +24,7 @@ public sealed class WeiboPublisher(WeiboClient client, WeiboCredentials credenti
         if (await credentials.HeldReasonAsync(ct) is { } held) return ChannelStep.CredentialsExpired(held);
         try
         {
-            var (id, uid) = await client.ShareAsync(Status(job.Item, $"{site.Value.BaseUrl.TrimEnd('/')}/{SiteRenderer.ItemPath(job.Item.Id)}"), ct);
+            var (id, uid) = await client.ShareAsync(StatusOf(job.Item), ct);
             return Delivered(job) with { Platform = new PlatformRecord(id, $"https://weibo.com/{uid ?? "u"}/{id}") };
         }
         catch (WeiboApiException e) when (e.IsDuplicate && job.Progress.Attempt > 1)
@@ -47,6 +47,9 @@ public sealed class WeiboPublisher(WeiboClient client, WeiboCredentials credenti
     public Task<ChannelStep> CheckAsync(DeliveryJob job, CancellationToken ct) => SendAsync(job, ct);
 
     ChannelStep Delivered(DeliveryJob job) => ChannelStep.Delivered(new CountedPost(Channel, job.Item.Id, Metrics.Post));
+
+    /// <summary>The status text statuses/share is sent for <paramref name="item"/>, linking to its website page.</summary>
+    public string StatusOf(PublicationItem item) => Status(item, $"{site.Value.BaseUrl.TrimEnd('/')}/{SiteRenderer.ItemPath(item.Id)}");
 
     /// <summary>
     /// Builds the status text: "【title】summary URL", within 140 as Weibo counts it (<see cref="WeiboTextLength"/>: two

@@ -138,12 +138,14 @@
     }
   }
 
-  async function api(path, { method = 'GET', body, accept = 'application/json' } = {}) {
-    const headers = { 'x-api-key': state.key || '', Accept: accept };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A Blob body (a chosen file) is sent as it is, with the caller's headers; anything else as JSON.
+  async function api(path, { method = 'GET', body, accept = 'application/json', headers: extra = {} } = {}) {
+    const raw = body instanceof Blob;
+    const headers = { 'x-api-key': state.key || '', Accept: accept, ...extra };
+    if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
     let res;
     try {
-      res = await fetch(path, { method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await fetch(path, { method, headers, cache: 'no-store', body: body === undefined || raw ? body : JSON.stringify(body) });
     } catch (e) {
       throw new ApiError(0, '网络错误', `无法连接服务器：${e.message}`);
     }
