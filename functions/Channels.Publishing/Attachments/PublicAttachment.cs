@@ -1,3 +1,4 @@
+using System.Globalization;
 using Channels.Publishing.Proof;
 
 namespace Channels.Publishing.Attachments;
@@ -31,9 +32,9 @@ public sealed record PublicAttachment(AttachmentInfo Info, string Name, string P
     /// <summary>183204 → "178.9 KB"; as editors and readers expect sizes.</summary>
     public static string Size(long bytes) => bytes switch
     {
-        < 1024 => $"{bytes} 字节",
-        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
-        _ => $"{bytes / (1024.0 * 1024):0.#} MB",
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} 字节"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
     };
 
     public string KindChinese => AttachmentKind.Named(Info.Kind)?.Chinese ?? Info.Kind;
