@@ -4,7 +4,7 @@ using Channels.Publishing.Storage;
 
 namespace Channels.Publishing.Ledger;
 
-/// <summary>Reads and writes the delivery ledger (table "deliveries": partition = item id, row = channel).</summary>
+/// <summary>Reads and writes the delivery ledger (table "deliveries": partition = item id, row = <see cref="DeliveryEntry.RowOf"/>).</summary>
 public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
 {
     /// <summary>
@@ -26,7 +26,7 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
         var now = time.GetUtcNow();
         var entry = new DeliveryEntry
         {
-            PartitionKey = itemId, RowKey = channel, ContentHash = contentHash, IntentAt = now, Attempts = attempts, State = state, NotBefore = notBefore,
+            PartitionKey = itemId, RowKey = DeliveryEntry.RowOf(itemId, channel), ContentHash = contentHash, IntentAt = now, Attempts = attempts, State = state, NotBefore = notBefore,
         };
         DeliveryHistory.Append(entry, now);
         try
@@ -37,7 +37,7 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return ((await storage.Deliveries.GetEntityAsync<DeliveryEntry>(itemId, channel, cancellationToken: ct)).Value, false);
+            return ((await storage.Deliveries.GetEntityAsync<DeliveryEntry>(itemId, DeliveryEntry.RowOf(itemId, channel), cancellationToken: ct)).Value, false);
         }
     }
 
@@ -46,7 +46,7 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
     public async Task<DeliveryEntry?> FindAsync(string itemId, string channel, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();
-        var r = await storage.Deliveries.GetEntityIfExistsAsync<DeliveryEntry>(itemId, channel, cancellationToken: ct);
+        var r = await storage.Deliveries.GetEntityIfExistsAsync<DeliveryEntry>(itemId, DeliveryEntry.RowOf(itemId, channel), cancellationToken: ct);
         return r.HasValue ? r.Value : null;
     }
 

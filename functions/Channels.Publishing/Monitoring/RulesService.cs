@@ -38,10 +38,10 @@ public sealed class RulesService(
         }
 
         await storage.EnsureCreatedAsync();
-        var ofYear = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Year eq {year}"), ct);
-        var interpretations = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Interprets ge {""}"), ct);
+        var ofYear = await QueryAsync(TableClient.CreateQueryFilter($"Year eq {year}"), ct);
+        var interpretations = await QueryAsync(TableClient.CreateQueryFilter($"Interprets ge {""}"), ct);
         var recent = await QueryAsync(
-            TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and PublishAt ge {now.AddDays(-200)} and PublishAt le {now}"), ct);
+            TableClient.CreateQueryFilter($"PublishAt ge {now.AddDays(-200)} and PublishAt le {now}"), ct);
         var report = new RulesReport(year, now, await EmergenciesAsync(ofYear, now, ct), Disclosure(ofYear, now), Interpretations(ofYear, interpretations, now),
             Freshness(recent, now, catalogue is null ? Columns.ColumnSet.Default : await catalogue.CurrentAsync(ct)), await AlertsAsync(year, ct));
         lock (cache) cache[year] = report;
