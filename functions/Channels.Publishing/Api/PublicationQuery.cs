@@ -37,7 +37,7 @@ public sealed class PublicationQuery(ChannelsStorage storage, DeliveryLedger led
             IReadOnlyDictionary<string, string>? live = null;
             if (!PublicationStatus.IsFinal(r.Status) && r.Status != PublicationStatus.Scheduled)
             {
-                live = (await ledger.ForItemAsync(r.Id, ct)).ToDictionary(e => e.Channel, e => e.State, StringComparer.Ordinal);
+                live = (await ledger.ForItemAsync(r.Id, r.ChannelList, ct)).ToDictionary(e => e.Channel, e => e.State, StringComparer.Ordinal);
             }
 
             items.Add(PublicationViews.ListItem(r, live));

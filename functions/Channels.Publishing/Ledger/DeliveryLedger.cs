@@ -26,7 +26,8 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
         var now = time.GetUtcNow();
         var entry = new DeliveryEntry
         {
-            PartitionKey = itemId, RowKey = DeliveryEntry.RowOf(itemId, channel), ContentHash = contentHash, IntentAt = now, Attempts = attempts, State = state, NotBefore = notBefore,
+            PartitionKey = itemId, RowKey = DeliveryEntry.RowOf(itemId, channel), ContentHash = contentHash, IntentAt = now, Attempts = attempts, State = state,
+            NotBefore = notBefore,
         };
         DeliveryHistory.Append(entry, now);
         try
@@ -57,6 +58,18 @@ public sealed class DeliveryLedger(ChannelsStorage storage, TimeProvider time)
         entry.ETag = response.Headers.ETag ?? entry.ETag;
     }
 
+    /// <summary>
+    /// The rows of the item's <paramref name="channels"/> that exist. One channel (most of a year's items): a point
+    /// read, which Azure and the emulator both answer by key. More: one partition query — a single transaction on
+    /// Azure for all of them, where point reads would cost one each (the emulator walks its table for a query).
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryEntry>> ForItemAsync(string itemId, IReadOnlyList<string> channels, CancellationToken ct)
+    {
+        if (channels.Count != 1) return [.. (await ForItemAsync(itemId, ct)).Where(e => channels.Contains(e.Channel, StringComparer.Ordinal))];
+        return await FindAsync(itemId, channels[0], ct) is { } row ? [row] : [];
+    }
+
+    /// <summary>Every row of the item (a partition query: for when the channels are not known).</summary>
     public async Task<IReadOnlyList<DeliveryEntry>> ForItemAsync(string itemId, CancellationToken ct)
     {
         await storage.EnsureCreatedAsync();

@@ -106,8 +106,10 @@ public sealed class PublicationStore(ChannelsStorage storage)
             var events = string.IsNullOrEmpty(record.Events) ? [] : JsonSerializer.Deserialize<List<DeliveryEvent>>(record.Events, ChannelsJson.Options) ?? [];
             if (events.Any(x => x.State == e.State && x.Note == e.Note)) return;
             events.Add(e);
-            var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.RowOf(id)) { [nameof(PublicationRecord.Events)] = JsonSerializer.Serialize(events,
-                ChannelsJson.Options) };
+            var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.RowOf(id))
+            {
+                [nameof(PublicationRecord.Events)] = JsonSerializer.Serialize(events, ChannelsJson.Options),
+            };
             foreach (var (k, v) in values ?? new Dictionary<string, object>()) patch[k] = v;
             try
             {

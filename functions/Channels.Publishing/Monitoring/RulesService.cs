@@ -61,7 +61,7 @@ public sealed class RulesService(
         var items = new List<(PublicationRecord Record, EmergencyEvaluation Eval)>();
         foreach (var r in ofYear.Where(r => r.Priority == Priorities.Emergency && r.IncidentAt is not null && r.Status != PublicationStatus.Cancelled))
         {
-            var rows = (await ledger.ForItemAsync(r.Id, ct)).ToDictionary(e => e.Channel, StringComparer.Ordinal);
+            var rows = (await ledger.ForItemAsync(r.Id, r.ChannelList, ct)).ToDictionary(e => e.Channel, StringComparer.Ordinal);
             var delivered = r.ChannelList.ToDictionary(c => c, c => rows.GetValueOrDefault(c) is { } e
                 && e.State is DeliveryState.Delivered or DeliveryState.Retracted or DeliveryState.CorrectionSent
                 ? e.FinishedAt : null, StringComparer.Ordinal);
