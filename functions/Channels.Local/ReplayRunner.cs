@@ -22,8 +22,9 @@ internal static class ReplayRunner
     /// <summary>Items in the pipeline at once during a replay (enough for the batching of listings and counts to pay).</summary>
     public const int InFlight = 100;
 
+    /// <param name="completedAt">When given, receives the seconds since the start at which each item completed (the bench's rate over time).</param>
     public static async Task<int> RunAsync(string baseUrl, string apiKey, DurableTaskClient durable, string file, int parallel, TextWriter output,
-        CancellationToken ct)
+        CancellationToken ct, ConcurrentQueue<double>? completedAt = null)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(10) };
         http.DefaultRequestHeaders.Add(Channels.Publishing.Api.Access.AccessGate.KeyHeader, apiKey);
@@ -45,6 +46,7 @@ internal static class ReplayRunner
                 var instance = await durable.WaitForInstanceCompletionAsync(PublicationsApi.InstanceId(id), getInputsAndOutputs: true, ct);
                 var status = instance.ReadOutputAs<PublicationOutcome>()?.Status ?? instance.RuntimeStatus.ToString();
                 outcomes.AddOrUpdate(status, 1, (_, n) => n + 1);
+                completedAt?.Enqueue(clock.Elapsed.TotalSeconds);
                 window.Release();
                 Progress(output, "送达", Interlocked.Increment(ref done), lines.Count, clock);
             }

@@ -11,6 +11,20 @@ internal static class Latency
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
 
+    /// <summary>
+    /// Items per second over the first tenth of the completions (from the start to the tenth's last completion) and
+    /// over the last tenth (from the completion before it to the end): how much the rate falls as the tables grow.
+    /// </summary>
+    public static (double First, double Last) TenthRates(IReadOnlyList<double> completedAt)
+    {
+        var sorted = completedAt.Order().ToList();
+        var tenth = sorted.Count / 10;
+        if (tenth == 0) return (double.NaN, double.NaN);
+        var first = tenth / Math.Max(sorted[tenth - 1], 0.001);
+        var last = tenth / Math.Max(sorted[^1] - sorted[^(tenth + 1)], 0.001);
+        return (first, last);
+    }
+
     /// <summary>Peak resident set size of this process (VmHWM), in MB.</summary>
     public static double PeakRssMb()
     {

@@ -14,6 +14,7 @@ internal sealed class StorageProfile : IDisposable
 {
     readonly MeterListener listener = new();
     readonly ConcurrentDictionary<string, Tally> tallies = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, long> uploaded = new(StringComparer.Ordinal);
 
     sealed class Tally
     {
@@ -26,8 +27,19 @@ internal sealed class StorageProfile : IDisposable
         listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Name == StorageRequestMeter.MeterName
-                && instrument.Name == StorageRequestMeter.DurationName) l.EnableMeasurementEvents(instrument);
+                && instrument.Name is StorageRequestMeter.DurationName or StorageRequestMeter.UploadBytesName) l.EnableMeasurementEvents(instrument);
         };
+        listener.SetMeasurementEventCallback<long>((_, bytes, tags, _) =>
+        {
+            string service = "", target = "";
+            foreach (var t in tags)
+            {
+                if (t.Key == "service") service = t.Value as string ?? "";
+                else if (t.Key == "target") target = t.Value as string ?? "";
+            }
+
+            uploaded.AddOrUpdate($"{service} {target}", bytes, (_, n) => n + bytes);
+        });
         listener.SetMeasurementEventCallback<double>((_, ms, tags, _) =>
         {
             string service = "", operation = "", target = "";
@@ -67,6 +79,11 @@ internal sealed class StorageProfile : IDisposable
     public Dictionary<string, double> PerItem(int items) => tallies
         .OrderByDescending(p => p.Value.Count)
         .ToDictionary(p => p.Key, p => Math.Round((double)p.Value.Count / Math.Max(items, 1), 2), StringComparer.Ordinal);
+
+    /// <summary>Request body kilobytes sent per item, by service and container/table (what an in-memory emulator keeps).</summary>
+    public Dictionary<string, double> UploadedKbPerItem(int items) => uploaded
+        .OrderByDescending(p => p.Value)
+        .ToDictionary(p => p.Key, p => Math.Round(p.Value / 1024.0 / Math.Max(items, 1), 1), StringComparer.Ordinal);
 
     public void Dispose() => listener.Dispose();
 }

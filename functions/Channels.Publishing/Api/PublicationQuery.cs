@@ -17,13 +17,14 @@ public sealed class PublicationQuery(ChannelsStorage storage, DeliveryLedger led
 
     public async Task<PublicationPage> ListAsync(PublicationFilter f, CancellationToken ct)
     {
-        var conditions = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow}") };
+        var conditions = new List<string>();
         if (f.Status is { } s) conditions.Add(TableClient.CreateQueryFilter($"Status eq {s}"));
         if (f.From is { } from) conditions.Add(TableClient.CreateQueryFilter($"PublishAt ge {from}"));
         if (f.Until is { } until) conditions.Add(TableClient.CreateQueryFilter($"PublishAt lt {until}"));
 
         var matches = new List<PublicationRecord>();
-        await foreach (var r in storage.Publications.QueryAsync<PublicationRecord>(string.Join(" and ", conditions), select: Columns, cancellationToken: ct))
+        var filter = conditions.Count == 0 ? null : string.Join(" and ", conditions);
+        await foreach (var r in storage.Publications.QueryAsync<PublicationRecord>(filter, select: Columns, cancellationToken: ct))
         {
             if (Matches(r, f)) matches.Add(r);
         }
@@ -35,7 +36,7 @@ public sealed class PublicationQuery(ChannelsStorage storage, DeliveryLedger led
             IReadOnlyDictionary<string, string>? live = null;
             if (!PublicationStatus.IsFinal(r.Status) && r.Status != PublicationStatus.Scheduled)
             {
-                live = (await ledger.ForItemAsync(r.Id, ct)).ToDictionary(e => e.Channel, e => e.State, StringComparer.Ordinal);
+                live = (await ledger.ForItemAsync(r.Id, r.ChannelList, ct)).ToDictionary(e => e.Channel, e => e.State, StringComparer.Ordinal);
             }
 
             items.Add(PublicationViews.ListItem(r, live));

@@ -59,7 +59,6 @@ public sealed class AttachmentLinks(AttachmentStore store, ChannelsStorage stora
     {
         var files = await ResolveAsync(item, ct);
         if (files.Count == 0) return files;
-        await storage.EnsureCreatedAsync();
         foreach (var f in files)
         {
             await storage.AttachmentUses.UpsertEntityAsync(new TableEntity(f.Info.Sha256, item.Id) { ["Path"] = f.Path }, TableUpdateMode.Replace, ct);
@@ -74,7 +73,6 @@ public sealed class AttachmentLinks(AttachmentStore store, ChannelsStorage stora
     {
         var files = await ResolveAsync(item, ct);
         if (files.Count == 0) return "";
-        await storage.EnsureCreatedAsync();
         var notes = new List<string>();
         foreach (var f in files)
         {

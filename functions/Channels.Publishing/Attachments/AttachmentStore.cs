@@ -25,7 +25,6 @@ public sealed class AttachmentStore(ChannelsStorage storage)
     /// <summary>Stores the bytes unless they are there already; Created is false when the same bytes were stored before.</summary>
     public async Task<(AttachmentInfo Info, bool Created)> PutAsync(byte[] bytes, string name, AttachmentKind kind, CancellationToken ct)
     {
-        await storage.EnsureCreatedAsync();
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var info = new AttachmentInfo(AttachmentInfo.IdOf(sha), name, bytes.LongLength, kind.ContentType, kind.Name, sha);
         try
@@ -49,7 +48,6 @@ public sealed class AttachmentStore(ChannelsStorage storage)
     public async Task<AttachmentInfo?> FindAsync(string sha256, CancellationToken ct)
     {
         if (known.TryGetValue(sha256, out var cached)) return cached;
-        await storage.EnsureCreatedAsync();
         try
         {
             var props = (await Blob(sha256).GetPropertiesAsync(cancellationToken: ct)).Value;

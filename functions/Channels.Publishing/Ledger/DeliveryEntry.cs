@@ -7,6 +7,9 @@ namespace Channels.Publishing.Ledger;
 /// <summary>
 /// The ledger row of one item on one channel: the intent written before any platform call, then the platform's ids
 /// as they come back, then the final verdict. A retry reads this row first and never repeats a step already recorded.
+/// Keyed partition = item id, row = "channel|item id" (<see cref="RowOf"/>): unique per row, so the emulator's row-key
+/// index finds it at once as Azure's does (a row key that was just the channel name made the emulator walk every row
+/// of that channel), and a range on the row key still lists one channel.
 /// </summary>
 public sealed class DeliveryEntry : ITableEntity
 {
@@ -18,7 +21,13 @@ public sealed class DeliveryEntry : ITableEntity
     [IgnoreDataMember]
     public string ItemId => PartitionKey;
     [IgnoreDataMember]
-    public string Channel => RowKey;
+    public string Channel => RowKey.Split('|', 2)[0];
+
+    /// <summary>The row key of (item, channel).</summary>
+    public static string RowOf(string itemId, string channel) => $"{channel}|{itemId}";
+
+    /// <summary>An OData filter for the rows of one channel (row keys "channel|…").</summary>
+    public static string ChannelFilter(string channel) => $"RowKey ge '{channel}|' and RowKey lt '{channel}}}'";
     public string State { get; set; } = DeliveryState.Intent;
     public string ContentHash { get; set; } = "";
     /// <summary>The platform's id of the post: page path, article_id, Weibo idstr, SMS SerialNos (comma-joined).</summary>

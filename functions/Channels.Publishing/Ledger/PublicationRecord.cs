@@ -4,13 +4,25 @@ using Azure.Data.Tables;
 
 namespace Channels.Publishing.Ledger;
 
-/// <summary>One submitted item: its identity (content hash), where its archived copy is, and the overall status.</summary>
+/// <summary>
+/// One submitted item: its identity (content hash), where its archived copy is, and the overall status. Keyed
+/// partition = row = item id, so a lookup is a point read on Azure and on the emulator alike (a row key shared by
+/// every row made the emulator walk all of them; <see cref="Storage.StorageKeyMigration"/> moves rows of that shape).
+/// </summary>
 public sealed class PublicationRecord : ITableEntity
 {
-    public const string ItemRow = "item";
+    /// <summary>The row key every publication row had before keys were made unique (migrated on start).</summary>
+    public const string LegacyItemRow = "item";
+
+    string rowKey = "";
 
     public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = ItemRow;
+
+    /// <summary>The item id, like the partition (<see cref="RowOf"/>): a record made with only its partition gets it.</summary>
+    public string RowKey { get => rowKey.Length == 0 ? RowOf(PartitionKey) : rowKey; set => rowKey = value; }
+
+    /// <summary>The row key of item <paramref name="id"/> (its partition is the id too).</summary>
+    public static string RowOf(string id) => id;
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 

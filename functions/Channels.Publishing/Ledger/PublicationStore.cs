@@ -13,31 +13,26 @@ namespace Channels.Publishing.Ledger;
 public sealed class PublicationStore(ChannelsStorage storage)
 {
     const int CacheLimit = 20_000;
-    readonly System.Collections.Concurrent.ConcurrentDictionary<string, ArchivedItem> archived = new(StringComparer.Ordinal);
+    readonly LruCache<string, ArchivedItem> archived = new(CacheLimit, StringComparer.Ordinal);
 
     /// <summary>
     /// The immutable part of a publication (id, content hash, dates, archived item), cached: an id never changes
     /// content once claimed, so every delivery step after the first reads it from memory.
     /// </summary>
     /// <summary>Primes the cache with an item just claimed here, so its deliveries need not read it back.</summary>
-    public void Remember(ArchivedItem item)
-    {
-        if (archived.Count >= CacheLimit) archived.Clear();
-        archived[item.Id] = item;
-    }
+    public void Remember(ArchivedItem item) => archived.Set(item.Id, item);
 
     public async Task<ArchivedItem> GetArchivedAsync(string id, CancellationToken ct)
     {
-        if (archived.TryGetValue(id, out var hit)) return hit;
+        if (archived.TryGet(id, out var hit)) return hit;
         var record = await FindAsync(id, ct) ?? throw new InvalidOperationException($"publication {id} not found");
         var item = await LoadItemAsync(record, ct);
-        if (archived.Count >= CacheLimit) archived.Clear();
-        return archived[id] = new ArchivedItem(record.Id, record.ContentHash, record.Year, record.PublishAt, item);
+        return archived.Set(id, new ArchivedItem(record.Id, record.ContentHash, record.Year, record.PublishAt, item));
     }
 
     public async Task<PublicationRecord?> FindAsync(string id, CancellationToken ct)
     {
-        var r = await storage.Publications.GetEntityIfExistsAsync<PublicationRecord>(id, PublicationRecord.ItemRow, cancellationToken: ct);
+        var r = await storage.Publications.GetEntityIfExistsAsync<PublicationRecord>(id, PublicationRecord.RowOf(id), cancellationToken: ct);
         return r.HasValue ? r.Value : null;
     }
 
@@ -84,7 +79,7 @@ public sealed class PublicationStore(ChannelsStorage storage)
     public async Task UpdateStatusAsync(
         string id, string status, DateTimeOffset at, bool completed, string? channelStates, CancellationToken ct, IDictionary<string, object>? extra = null)
     {
-        var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.ItemRow) { [nameof(PublicationRecord.Status)] = status };
+        var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.RowOf(id)) { [nameof(PublicationRecord.Status)] = status };
         foreach (var (k, v) in extra ?? new Dictionary<string, object>()) patch[k] = v;
         if (PublicationRecord.StatusTimeColumn(status) is { } column) patch[column] = at;
         if (completed) patch[nameof(PublicationRecord.CompletedAt)] = at;
@@ -95,7 +90,7 @@ public sealed class PublicationStore(ChannelsStorage storage)
     /// <summary>Merges a few properties into the publication row (retraction reason, schedule changes).</summary>
     public Task PatchAsync(string id, IDictionary<string, object> values, CancellationToken ct)
     {
-        var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.ItemRow);
+        var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.RowOf(id));
         foreach (var (k, v) in values) patch[k] = v;
         return storage.Publications.UpdateEntityAsync(patch, ETag.All, Azure.Data.Tables.TableUpdateMode.Merge, ct);
     }
@@ -109,8 +104,10 @@ public sealed class PublicationStore(ChannelsStorage storage)
             var events = string.IsNullOrEmpty(record.Events) ? [] : JsonSerializer.Deserialize<List<DeliveryEvent>>(record.Events, ChannelsJson.Options) ?? [];
             if (events.Any(x => x.State == e.State && x.Note == e.Note)) return;
             events.Add(e);
-            var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.ItemRow) { [nameof(PublicationRecord.Events)] = JsonSerializer.Serialize(events,
-                ChannelsJson.Options) };
+            var patch = new Azure.Data.Tables.TableEntity(id, PublicationRecord.RowOf(id))
+            {
+                [nameof(PublicationRecord.Events)] = JsonSerializer.Serialize(events, ChannelsJson.Options),
+            };
             foreach (var (k, v) in values ?? new Dictionary<string, object>()) patch[k] = v;
             try
             {

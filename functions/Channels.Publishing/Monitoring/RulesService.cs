@@ -40,10 +40,10 @@ public sealed class RulesService(
             if (cache.TryGetValue(year, out var hit) && now - hit.GeneratedAt < CacheFor) return hit;
         }
 
-        var ofYear = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Year eq {year}"), ct);
-        var interpretations = await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and Interprets ge {""}"), ct);
+        var ofYear = await QueryAsync(TableClient.CreateQueryFilter($"Year eq {year}"), ct);
+        var interpretations = await QueryAsync(TableClient.CreateQueryFilter($"Interprets ge {""}"), ct);
         var recent = await QueryAsync(
-            TableClient.CreateQueryFilter($"RowKey eq {PublicationRecord.ItemRow} and PublishAt ge {now.AddDays(-200)} and PublishAt le {now}"), ct);
+            TableClient.CreateQueryFilter($"PublishAt ge {now.AddDays(-200)} and PublishAt le {now}"), ct);
         var report = new RulesReport(year, now, await EmergenciesAsync(ofYear, now, ct), Disclosure(ofYear, now), Interpretations(ofYear, interpretations, now),
             Freshness(recent, now, catalogue is null ? Columns.ColumnSet.Default : await catalogue.CurrentAsync(ct)), await AlertsAsync(year, ct));
         lock (cache) cache[year] = report;
@@ -63,7 +63,7 @@ public sealed class RulesService(
         var items = new List<(PublicationRecord Record, EmergencyEvaluation Eval)>();
         foreach (var r in ofYear.Where(r => r.Priority == Priorities.Emergency && r.IncidentAt is not null && r.Status != PublicationStatus.Cancelled))
         {
-            var rows = (await ledger.ForItemAsync(r.Id, ct)).ToDictionary(e => e.Channel, StringComparer.Ordinal);
+            var rows = (await ledger.ForItemAsync(r.Id, r.ChannelList, ct)).ToDictionary(e => e.Channel, StringComparer.Ordinal);
             var delivered = r.ChannelList.ToDictionary(c => c, c => rows.GetValueOrDefault(c) is { } e
                 && e.State is DeliveryState.Delivered or DeliveryState.Retracted or DeliveryState.CorrectionSent
                 ? e.FinishedAt : null, StringComparer.Ordinal);

@@ -151,7 +151,7 @@ public sealed class DeliveryService(
     public async Task<string> RefreshStatusAsync(string itemId, CancellationToken ct = default)
     {
         var record = await publications.FindAsync(itemId, ct) ?? throw new InvalidOperationException($"publication {itemId} not found");
-        var entries = await ledger.ForItemAsync(itemId, ct);
+        var entries = await ledger.ForItemAsync(itemId, record.ChannelList, ct);
         var rows = entries.ToDictionary(r => r.Channel, r => r.State, StringComparer.Ordinal);
         var states = record.ChannelList.Select(c => rows.GetValueOrDefault(c, "pending")).ToList();
         var status = PublicationStatus.From(states, record.Status);

@@ -84,16 +84,23 @@ public sealed class ChannelsStorage
     }
 
     /// <summary>
-    /// Creates what is missing, once per process (again after a failure, e.g. storage not up yet); nothing when CreateResources
-    /// is off. Called by <see cref="StorageInitializer"/> at start-up and by the health probe; nowhere else.
+    /// Creates what is missing, once per process (again after a failure, e.g. storage not up yet; nothing when
+    /// CreateResources is off), and migrates row keys if the account still has the earlier shapes.
     /// </summary>
     public Task EnsureCreatedAsync()
     {
         lock (gate)
         {
-            if (created is null || created.IsFaulted || created.IsCanceled) created = createResources ? CreateAllAsync() : Task.CompletedTask;
+            if (created is null || created.IsFaulted || created.IsCanceled) created = InitialiseAsync();
             return created;
         }
+    }
+
+    /// <summary>Creates what is missing (when allowed), then moves rows still under earlier key shapes (<see cref="StorageKeyMigration"/>).</summary>
+    async Task InitialiseAsync()
+    {
+        if (createResources) await CreateAllAsync();
+        await StorageKeyMigration.RunAsync(this);
     }
 
     async Task CreateAllAsync()

@@ -17,10 +17,12 @@ public sealed class StorageRequestMeter : HttpPipelinePolicy
     public const string MeterName = "Channels.Storage";
     public const string RequestsName = "channels.storage.requests";
     public const string DurationName = "channels.storage.request.duration";
+    public const string UploadBytesName = "channels.storage.upload.bytes";
 
     static readonly Meter Meter = new(MeterName);
     static readonly Counter<long> Requests = Meter.CreateCounter<long>(RequestsName, "{request}", "Storage requests sent");
     static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(DurationName, "ms", "Storage request round trip");
+    static readonly Counter<long> UploadBytes = Meter.CreateCounter<long>(UploadBytesName, "By", "Request body bytes sent (what the emulator holds)");
 
     /// <summary>The policy for table clients and the one for blob clients.</summary>
     public static readonly StorageRequestMeter Tables = new("table"), Blobs = new("blob");
@@ -61,6 +63,7 @@ public sealed class StorageRequestMeter : HttpPipelinePolicy
         var tags = new TagList { { "service", service }, { "operation", operation }, { "target", target } };
         Requests.Add(1, tags);
         Duration.Record(Stopwatch.GetElapsedTime(start).TotalMilliseconds, tags);
+        if (message.Request.Content?.TryComputeLength(out var length) == true && length > 0) UploadBytes.Add(length, tags);
     }
 
     /// <summary>What a storage request is, from its method and URI (path-style /account/target… on Azurite, host-style in Azure).</summary>

@@ -64,7 +64,8 @@ public class ImportTests(ChannelsHost host) : IAsyncLifetime
         Assert.Contains("本系统发布", await host.Api.GetStringAsync($"/api/publications/{item.Id}/proof?format=html"), StringComparison.Ordinal);
 
         // The row the rules read records when it went public, per channel.
-        var row = (await new TableClient(host.StorageConnectionString, "publications").GetEntityAsync<PublicationRecord>(item.Id, PublicationRecord.ItemRow))
+        var publications = new TableClient(host.StorageConnectionString, "publications");
+        var row = (await publications.GetEntityAsync<PublicationRecord>(item.Id, PublicationRecord.RowOf(item.Id)))
             .Value;
         Assert.False(row.Imported);
         Assert.NotNull(row.PublicAt);

@@ -80,3 +80,72 @@ public class GroupCommitTests
         Assert.Equal(["start:a", "start:b"], log);
     }
 }
+
+public class KeyedGroupCommitTests
+{
+    [Fact]
+    public async Task Keys_CommitApartAndInParallel_ButOneKeyNeverOverlapsItself()
+    {
+        var release = new TaskCompletionSource();
+        var running = new Dictionary<string, int>(StringComparer.Ordinal);
+        var overlap = false;
+        var seen = new List<(string Key, int[] Requests)>();
+        var group = new GroupCommit<int, int>(async (key, requests, _) =>
+        {
+            lock (seen)
+            {
+                running[key] = running.GetValueOrDefault(key) + 1;
+                overlap |= running[key] > 1;
+                seen.Add((key, [.. requests]));
+            }
+
+            if (key == "slow") await release.Task;
+            lock (seen) running[key]--;
+            return [.. requests];
+        });
+
+        var slow = group.RunAsync("slow", 1, CancellationToken.None);
+        await Eventually(() => seen.Count == 1);
+        // Another key is not held up by the slow one.
+        Assert.Equal(7, await group.RunAsync("fast", 7, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        var queued = Enumerable.Range(2, 5).Select(i => group.RunAsync("slow", i, CancellationToken.None)).ToList();
+        release.SetResult();
+        await slow;
+        var results = await Task.WhenAll(queued);
+        Assert.Equal([2, 3, 4, 5, 6], results);
+
+        Assert.False(overlap);
+        Assert.Equal([[1], [2, 3, 4, 5, 6]], seen.Where(s => s.Key == "slow").Select(s => s.Requests));
+    }
+
+    [Fact]
+    public async Task ChangeBatcher_RunsTheQueuedChangesTogether_WithTheLatestRunDelegate()
+    {
+        var batcher = new ChangeBatcher<string>();
+        var release = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        var runs = new List<(string By, string[] Changes)>();
+        Func<IReadOnlyList<string>, Task> By(string name) => async changes =>
+        {
+            lock (runs) runs.Add((name, [.. changes]));
+            if (name != "first") return;
+            started.SetResult();
+            await release.Task;
+        };
+
+        var first = batcher.EnqueueAsync("k", "a", By("first"));
+        await started.Task;
+        var next = new[] { batcher.EnqueueAsync("k", "b", By("second")), batcher.EnqueueAsync("k", "c", By("third")) };
+        release.SetResult();
+        await first;
+        await Task.WhenAll(next);
+
+        Assert.Equal([("first", new[] { "a" }), ("third", new[] { "b", "c" })], runs.Select(r => (r.By, r.Changes)));
+    }
+
+    static async Task Eventually(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition());
+    }
+}

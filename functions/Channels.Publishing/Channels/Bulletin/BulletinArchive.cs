@@ -16,13 +16,9 @@ public sealed class BulletinArchive(ChannelsStorage storage)
 {
     const int ReadParallelism = 8;
     const int CacheLimit = 5_000;
-    readonly System.Collections.Concurrent.ConcurrentDictionary<string, BulletinDocument> cache = new(StringComparer.Ordinal);
+    readonly LruCache<string, BulletinDocument> cache = new(CacheLimit, StringComparer.Ordinal);
 
-    void Remember(BulletinDocument doc)
-    {
-        if (cache.Count >= CacheLimit) cache.Clear();
-        cache[doc.Id] = doc;
-    }
+    void Remember(BulletinDocument doc) => cache.Set(doc.Id, doc);
 
     static string PathOf(string id) => $"bulletin/documents/{id}.json";
 
@@ -56,7 +52,7 @@ public sealed class BulletinArchive(ChannelsStorage storage)
     public async Task<IReadOnlyList<BulletinDocument>> LoadAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
         var docs = new BulletinDocument?[ids.Count];
-        var missing = Enumerable.Range(0, ids.Count).Where(i => !cache.TryGetValue(ids[i], out docs[i])).ToList();
+        var missing = Enumerable.Range(0, ids.Count).Where(i => !cache.TryGet(ids[i], out docs[i])).ToList();
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct }, async (i, c) =>
         {
             try

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs.Models;
-using Channels.Publishing.Items;
 using Channels.Publishing.Storage;
 
 namespace Channels.Publishing.Channels.Bulletin;
@@ -19,36 +15,13 @@ public sealed class IssueNumbers(ChannelsStorage storage)
     public async Task<int> AssignAsync(string date, CancellationToken ct)
     {
         var blob = storage.Archive.GetBlobClient($"bulletin/issue-numbers/{date[..4]}.json");
-        for (var attempt = 0; ; attempt++)
+        return await BlobJson.UpdateAsync<SortedDictionary<string, int>, int>(blob, stored =>
         {
-            SortedDictionary<string, int> numbers = new(StringComparer.Ordinal);
-            ETag? etag = null;
-            try
-            {
-                var content = await blob.DownloadContentAsync(ct);
-                etag = content.Value.Details.ETag;
-                numbers = JsonSerializer.Deserialize<SortedDictionary<string, int>>(content.Value.Content.ToString(), ChannelsJson.Options) ?? numbers;
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
-
-            if (numbers.TryGetValue(date, out var existing)) return existing;
+            if (stored is not null && stored.TryGetValue(date, out var existing)) return (null, existing);
+            var numbers = new SortedDictionary<string, int>(stored ?? new SortedDictionary<string, int>(), StringComparer.Ordinal);
             var next = numbers.Values.DefaultIfEmpty(0).Max() + 1;
             numbers[date] = next;
-            try
-            {
-                await blob.UploadAsync(BinaryData.FromObjectAsJson(numbers, ChannelsJson.Options), new BlobUploadOptions
-                {
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
-                    Conditions = etag is { } t ? new BlobRequestConditions { IfMatch = t } : new BlobRequestConditions { IfNoneMatch = ETag.All },
-                }, ct);
-                return next;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 50)
-            {
-                await Task.Delay(Random.Shared.Next(5, 40), ct);
-            }
-        }
+            return (numbers, next);
+        }, null, ct);
     }
 }

@@ -32,7 +32,7 @@ public sealed class WeChatDigest(
 
         var queued = new List<DeliveryEntry>();
         await foreach (var e in storage.Deliveries.QueryAsync<DeliveryEntry>(
-            $"RowKey eq '{ChannelNames.WeChat}' and State eq '{DeliveryState.QueuedForDigest}'", cancellationToken: ct))
+            $"{DeliveryEntry.ChannelFilter(ChannelNames.WeChat)} and State eq '{DeliveryState.QueuedForDigest}'", cancellationToken: ct))
         {
             queued.Add(e);
         }

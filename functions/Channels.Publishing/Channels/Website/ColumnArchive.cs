@@ -22,6 +22,8 @@ public sealed record ColumnUpdate(WebsiteColumn Column, ColumnHead Head, IReadOn
 public sealed class ColumnArchive(ChannelsStorage storage, IOptions<WebsiteOptions> options)
 {
     readonly ChangeBatcher<ColumnChange> batcher = new();
+    /// <summary>The head each column had when this process last wrote or read it: a run usually starts without a download.</summary>
+    readonly BlobJsonCache<ColumnHead> heads = new(256);
     readonly System.Runtime.CompilerServices.ConditionalWeakTable<ColumnChange, Exception> refused = [];
 
     static string HeadPath(WebsiteColumn c) => $"listings/web-col-{c.Slug}/head.json";
@@ -47,7 +49,7 @@ public sealed class ColumnArchive(ChannelsStorage storage, IOptions<WebsiteOptio
         var removes = changes.Select(c => c.RemoveId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         for (var attempt = 0; ; attempt++)
         {
-            var (stored, etag) = await BlobJson.ReadAsync<ColumnHead>(headBlob, ct);
+            var (stored, etag) = await heads.ReadAsync(headBlob, ct);
             var head = stored ?? new ColumnHead();
             var adds = new List<SiteListing>();
             foreach (var c in changes.Where(c => c.Add is not null))
@@ -82,7 +84,7 @@ public sealed class ColumnArchive(ChannelsStorage storage, IOptions<WebsiteOptio
                 await BlobJson.TryWriteAsync(storage.Archive.GetBlobClient(PageDocPath(column, merged.Sealed[page.Number - 1].Doc)), page.Entries, null, ct);
             }
 
-            if (!unchanged && !await BlobJson.TryWriteAsync(headBlob, merged, etag, ct))
+            if (!unchanged && !await heads.TryWriteAsync(headBlob, merged, etag, ct))
             {
                 if (attempt >= 50) throw new InvalidOperationException($"column {column.Slug}: head kept changing under us");
                 await Task.Delay(Random.Shared.Next(5, 40), ct);
