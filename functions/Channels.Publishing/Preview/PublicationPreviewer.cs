@@ -35,7 +35,7 @@ public sealed class PublicationPreviewer(
         // Rendered as it would go out; an item still being written gets a stand-in id and time so every channel shows something.
         var shown = item with { Id = ItemValidator.IsWellFormedId(item.Id) ? item.Id : "preview", PublishAt = item.PublishAt ?? now };
         var result = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var channel in item.Channels.Where(ChannelNames.IsKnown).Distinct(StringComparer.Ordinal))
+        foreach (var channel in item.Channels.Where(c => ChannelNames.All.Contains(c)).Distinct(StringComparer.Ordinal))
         {
             try
             {

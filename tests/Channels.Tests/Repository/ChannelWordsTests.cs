@@ -24,6 +24,9 @@ public partial class ChannelWordsTests
         ["Seeds/SeedFigures2017.cs"] = "the 2017 seed figures",
         ["Seeds/YearDatasetGenerator.cs"] = "the benchmark's year of v1 items",
         ["Dashboard/wwwroot/dashboard.js"] = "reads the v1 statistics shape",
+        ["Preview/PreviewViews.cs"] = "the preview's per-channel views (not yet a descriptor ability)",
+        ["Preview/PublicationPreviewer.cs"] = "renders each channel's preview (not yet a descriptor ability)",
+        ["Dashboard/wwwroot/dashboard-compose.js"] = "the compose form's per-channel options and phone frames",
         ["Configuration/ProductionSettings.cs"] = "required settings per channel (not yet part of the descriptor)",
         ["Configuration/SandboxProfile.cs"] = "the sandbox profile's values per channel (not yet part of the descriptor)",
     };
