@@ -202,9 +202,9 @@
     const count = Object.keys(problems).length;
     $('#c-state').textContent = p.valid ? '预览已更新，可以提交' : `还有 ${count} 处需要修改`;
     const channels = p.channels || {};
-    const shown = CHANNELS.filter((c) => channels[c]);
+    const shown = PREVIEWED().filter((c) => channels[c]);
     show('#preview-empty', shown.length === 0);
-    CHANNELS.forEach((c) => {
+    PREVIEWED().forEach((c) => {
       const section = document.querySelector(`[data-channel-preview="${c}"]`);
       section.hidden = !channels[c];
       if (channels[c]) RENDER[c](section, channels[c]);
@@ -420,14 +420,29 @@ td,th{border:1px solid #ccc;padding:2px 4px}</style></head>
     toggleOptions();
     showProblems({});
     if (clearResult) show('#c-result', false);
-    CHANNELS.forEach((c) => { document.querySelector(`[data-channel-preview="${c}"]`).hidden = true; });
+    PREVIEWED().forEach((c) => { document.querySelector(`[data-channel-preview="${c}"]`).hidden = true; });
     show('#preview-empty', true);
     $('#c-submit').disabled = true;
     $('#c-state').textContent = '填写后自动预览';
   }
 
+  // The channels this form can compose for (each has a preview renderer), in the registered order once GET /api/channels has answered.
+  const PREVIEWED = () => {
+    const known = Object.keys(RENDER);
+    return [...CHANNELS.filter((c) => known.includes(c)), ...known.filter((c) => !CHANNELS.includes(c))];
+  };
+
+  // Channel choices with the registered labels; rebuilt (keeping what is ticked) when the labels arrive.
+  function renderChannelChoices() {
+    const ticked = new Set([...form().querySelectorAll('input[name="channels"]:checked')].map((c) => c.value));
+    const first = !form().querySelector('input[name="channels"]');
+    $('#c-channels').innerHTML = PREVIEWED().map((c) => `<label><input type="checkbox" name="channels" value="${c}"${
+      (first ? c === 'website' : ticked.has(c)) ? ' checked' : ''}> ${esc(CHANNEL_LABELS[c] || c)}</label>`).join('');
+  }
+
   function build() {
-    $('#c-channels').innerHTML = CHANNELS.map((c) => `<label><input type="checkbox" name="channels" value="${c}"> ${esc(CHANNEL_LABELS[c])}</label>`).join('');
+    renderChannelChoices();
+    document.addEventListener('channels-loaded', () => { renderChannelChoices(); toggleOptions(); });
     const editor = $('#c-body-editor');
     editor.addEventListener('paste', onPaste);
     editor.addEventListener('input', syncBodyFromEditor);

@@ -263,6 +263,7 @@
       list.forEach((c) => { CHANNEL_LABELS[c.name] = c.label; CHANNEL_INFO[c.name] = c; });
     } catch (err) { /* labels fall back to the names */ }
     buildChannelParts();
+    document.dispatchEvent(new CustomEvent('channels-loaded'));
   }
 
   // The column filter suggests the catalogue's columns (active, then retired: their items stay listed); free text still works.
