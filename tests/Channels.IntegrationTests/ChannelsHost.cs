@@ -161,6 +161,16 @@ public class ChannelsHost : IAsyncLifetime
         return all.EnumerateArray().ToList();
     }
 
+    /// <summary>A published WeChat article as the sandbox holds it (freepublish/getarticle, with a token of the sandbox's account): news_item[0].</summary>
+    public async Task<JsonElement> WeChatArticleAsync(string articleId)
+    {
+        var token = await Sandbox.PostAsJsonAsync("/wechat/cgi-bin/stable_token", new { grant_type = "client_credential", appid = "wx-sandbox-appid",
+            secret = "wx-sandbox-secret" });
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        var article = await Sandbox.PostAsJsonAsync($"/wechat/cgi-bin/freepublish/getarticle?access_token={accessToken}", new { article_id = articleId });
+        return (await article.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("news_item")[0];
+    }
+
     /// <summary>The highest journal seq so far: entries after it belong to what a test does next.</summary>
     public async Task<long> JournalMarkAsync() =>
         (await JournalAllAsync()).Select(e => e.GetProperty("seq").GetInt64()).DefaultIfEmpty(0).Max();

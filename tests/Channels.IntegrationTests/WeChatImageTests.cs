@@ -28,14 +28,6 @@ public class WeChatImageTests(ChannelsHost host) : IAsyncLifetime
         return host.Services.GetRequiredService<IOptions<WebsiteOptions>>().Value.BaseUrl.TrimEnd('/') + "/" + name;
     }
 
-    async Task<string> ArticleContentAsync(string articleId)
-    {
-        var token = await host.Sandbox.PostAsJsonAsync("/wechat/cgi-bin/stable_token", new { grant_type = "client_credential", appid = "wx-sandbox-appid",
-            secret = "wx-sandbox-secret" });
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        var article = await host.Sandbox.PostAsJsonAsync($"/wechat/cgi-bin/freepublish/getarticle?access_token={accessToken}", new { article_id = articleId });
-        return (await article.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("news_item")[0].GetProperty("content").GetString()!;
-    }
 
     [Fact]
     public async Task OwnImagesUploadedOnce_ForeignDroppedBySanitiser_OversizedDroppedWithANote()
@@ -61,7 +53,7 @@ public class WeChatImageTests(ChannelsHost host) : IAsyncLifetime
         var upload = Assert.Single(uploads); // the second item reuses the recorded URL
         Assert.Equal("ok", upload.GetProperty("outcome").GetString());
 
-        var content = await ArticleContentAsync(WeChat(view).GetProperty("platformId").GetString()!);
+        var content = (await host.WeChatArticleAsync(WeChat(view).GetProperty("platformId").GetString()!)).GetProperty("content").GetString()!;
         Assert.Contains(upload.GetProperty("platformId").GetString()!, content, StringComparison.Ordinal);
         Assert.DoesNotContain("169.254", content, StringComparison.Ordinal);
         Assert.DoesNotContain(tag, content, StringComparison.Ordinal);

@@ -64,7 +64,7 @@ public class AttachmentPublishTests(ChannelsHost host)
         Assert.Contains($"/site/attachments/{xlsxSha[..16]}/{Uri.EscapeDataString("补偿标准表.xlsx")}", notice, StringComparison.Ordinal);
 
         // WeChat: the article as the sandbox stored it has the line pointing to the website page.
-        var content = await ArticleContentAsync(Channel(view, "wechat").GetProperty("platformId").GetString()!);
+        var content = (await host.WeChatArticleAsync(Channel(view, "wechat").GetProperty("platformId").GetString()!)).GetProperty("content").GetString()!;
         Assert.Contains("附件（共2个）：《征收补偿方案.pdf》、《补偿标准表.xlsx》", content, StringComparison.Ordinal);
         Assert.Contains($"http://127.0.0.1:7071/site/items/{item.Id}.html", content, StringComparison.Ordinal);
 
@@ -162,12 +162,4 @@ public class AttachmentPublishTests(ChannelsHost host)
             .Single(e => e.TryGetProperty("channel", out var c) && c.GetString() == "website" && e.GetProperty("state").GetString() == "retracted")
             .GetProperty("note").GetString()!;
 
-    async Task<string> ArticleContentAsync(string articleId)
-    {
-        var token = await host.Sandbox.PostAsJsonAsync("/wechat/cgi-bin/stable_token", new { grant_type = "client_credential", appid = "wx-sandbox-appid",
-            secret = "wx-sandbox-secret" });
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        var article = await host.Sandbox.PostAsJsonAsync($"/wechat/cgi-bin/freepublish/getarticle?access_token={accessToken}", new { article_id = articleId });
-        return (await article.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("news_item")[0].GetProperty("content").GetString()!;
-    }
 }

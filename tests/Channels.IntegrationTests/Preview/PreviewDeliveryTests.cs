@@ -36,7 +36,7 @@ public sealed class PreviewDeliveryTests(PreviewHost host)
 
         // WeChat: the published article as freepublish/getarticle returns it.
         var wechat = channels.GetProperty("wechat");
-        var article = await ArticleAsync(Ledger("wechat", "platformId"));
+        var article = await host.WeChatArticleAsync(Ledger("wechat", "platformId"));
         foreach (var (field, name) in new[] { ("title", "title"), ("author", "author"), ("digest", "digest"), ("content", "content") })
             Assert.Equal(wechat.GetProperty(field).GetString(), article.GetProperty(name).GetString());
         Assert.Equal(wechat.GetProperty("contentSourceUrl").GetString(), article.GetProperty("content_source_url").GetString());
@@ -67,12 +67,4 @@ public sealed class PreviewDeliveryTests(PreviewHost host)
         Assert.Equal(bulletin.GetProperty("html").GetString(), (await blob.DownloadContentAsync()).Value.Content.ToString());
     }
 
-    async Task<JsonElement> ArticleAsync(string articleId)
-    {
-        var token = await host.Sandbox.PostAsJsonAsync("/wechat/cgi-bin/stable_token", new { grant_type = "client_credential", appid = "wx-sandbox-appid",
-            secret = "wx-sandbox-secret" });
-        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        var article = await host.Sandbox.PostAsJsonAsync($"/wechat/cgi-bin/freepublish/getarticle?access_token={accessToken}", new { article_id = articleId });
-        return (await article.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("news_item")[0];
-    }
 }
